@@ -1,0 +1,217 @@
+package io.github.camellivedesk.simulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+/**
+ * The inspection and fault API under {@value #PREFIX}, for tests in other languages and for people: the same as the
+ * Java API, as JSON, without authentication and never subject to faults.
+ */
+final class InspectionHandler implements HttpHandler {
+
+    static final String PREFIX = "/__simulator/";
+    private static final Pattern CONVERSATION = Pattern.compile("^conversations/([0-9]+)(/messages|/window|/customer-reply)?$");
+
+    private final LiveDeskSimulator simulator;
+
+    InspectionHandler(LiveDeskSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
+        String method = exchange.getRequestMethod();
+        try {
+            Object answer = route(exchange, method, path);
+            if (answer == null) {
+                respond(exchange, 404, ErrorBodies.error("No inspection endpoint " + method + " " + PREFIX + path));
+            } else {
+                respond(exchange, 200, JsonWriter.write(answer));
+            }
+        } catch (IllegalArgumentException e) {
+            respond(exchange, 400, ErrorBodies.error(e.getMessage()));
+        }
+    }
+
+    private Object route(HttpExchange exchange, String method, String path) throws IOException {
+        switch (method + " " + path) {
+            case "GET health":
+                return Map.of("status", "UP");
+            case "GET conversations":
+                List<Object> conversations = new ArrayList<>();
+                for (SimulatedConversation conversation : simulator.conversations()) {
+                    conversations.add(conversation(conversation));
+                }
+                return conversations;
+            case "GET requests":
+                List<Object> requests = new ArrayList<>();
+                for (RecordedRequest request : simulator.requests()) {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("method", request.method());
+                    json.put("path", request.path());
+                    json.put("headers", request.headers());
+                    json.put("content_type", request.contentType());
+                    json.put("body_size", request.bodySize());
+                    json.put("json_body", request.jsonBody());
+                    json.put("received_at", request.receivedAt().toString());
+                    json.put("response_status", request.responseStatus());
+                    requests.add(json);
+                }
+                return requests;
+            case "GET attachments":
+                List<Object> attachments = new ArrayList<>();
+                for (StoredAttachment attachment : simulator.attachments()) {
+                    Map<String, Object> json = new LinkedHashMap<>(simulator.messageJson().attachment(attachment));
+                    json.put("file_name", attachment.fileName());
+                    json.put("content_type", attachment.contentType());
+                    json.put("sha256", attachment.sha256());
+                    attachments.add(json);
+                }
+                return attachments;
+            case "POST reset":
+                simulator.reset();
+                return Map.of("reset", true);
+            case "GET faults":
+                return simulator.faults().describe();
+            case "POST faults":
+                injectFault(body(exchange));
+                return simulator.faults().describe();
+            case "DELETE faults":
+                simulator.faults().clear();
+                return List.of();
+            default:
+                return conversationRoute(exchange, method, path);
+        }
+    }
+
+    private Object conversationRoute(HttpExchange exchange, String method, String path) throws IOException {
+        Matcher matcher = CONVERSATION.matcher(path);
+        if (!matcher.matches()) {
+            return null;
+        }
+        long id = Long.parseLong(matcher.group(1));
+        String action = matcher.group(2) == null ? "" : matcher.group(2);
+        if (method.equals("POST") && action.isEmpty()) {
+            return conversation(simulator.createConversation(id));
+        }
+        SimulatedConversation conversation = simulator.store().find(id).orElse(null);
+        if (conversation == null) {
+            return null;
+        }
+        switch (method + " " + action) {
+            case "GET ":
+                return conversation(conversation);
+            case "GET /messages":
+                List<Object> messages = new ArrayList<>();
+                for (StoredMessage message : conversation.messages()) {
+                    messages.add(simulator.messageJson().toMap(message));
+                }
+                return messages;
+            case "POST /window":
+                if (Boolean.FALSE.equals(body(exchange).get("open"))) {
+                    conversation.closeWindow();
+                } else {
+                    conversation.customerReply("(window opened through the inspection API)");
+                }
+                return conversation(conversation);
+            case "POST /customer-reply":
+                Object content = body(exchange).get("content");
+                return simulator.messageJson().toMap(conversation.customerReply(content == null ? "" : content.toString()));
+            default:
+                return null;
+        }
+    }
+
+    private static Map<String, Object> conversation(SimulatedConversation conversation) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", conversation.id());
+        json.put("window_open", conversation.windowOpen());
+        json.put("message_count", conversation.messages().size());
+        return json;
+    }
+
+    private void injectFault(Map<String, Object> spec) {
+        Fault fault = switch (String.valueOf(spec.get("type"))) {
+            case "status" -> {
+                Fault status = Fault.status(number(spec, "status", 500).intValue());
+                yield spec.get("body") == null ? status : status.withBody(spec.get("body").toString());
+            }
+            case "rateLimit" -> spec.containsKey("retryAfterSeconds")
+                    ? Fault.rateLimit(Duration.ofSeconds(number(spec, "retryAfterSeconds", 1).longValue()))
+                    : spec.containsKey("retryAfterDate") ? Fault.rateLimitUntil(ZonedDateTime.parse(spec.get("retryAfterDate").toString()))
+                    : Fault.rateLimitPlain();
+            case "latency" -> Fault.latency(Duration.ofMillis(number(spec, "minMillis", 0).longValue()),
+                    Duration.ofMillis(number(spec, "maxMillis", number(spec, "minMillis", 0).longValue()).longValue()));
+            case "drop" -> switch (String.valueOf(spec.getOrDefault("when", "beforeRead"))) {
+                case "afterRead" -> Fault.dropAfterRead();
+                case "afterProcessing" -> Fault.dropAfterProcessing();
+                default -> Fault.dropBeforeRead();
+            };
+            case "malformedJson" -> Fault.malformedJson();
+            case "html" -> Fault.htmlErrorPage(number(spec, "status", 502).intValue());
+            case "emptyBody" -> Fault.emptyBody(number(spec, "status", 500).intValue());
+            case "slowBody" -> Fault.slowBody(Duration.ofMillis(number(spec, "pauseMillis", 100).longValue()));
+            case "hugeErrorBody" -> Fault.hugeErrorBody(number(spec, "status", 500).intValue(),
+                    number(spec, "size", 5_000_000).longValue());
+            default -> throw new IllegalArgumentException("Unknown fault type " + spec.get("type")
+                                                          + "; use status, rateLimit, latency, drop, malformedJson, html, emptyBody, slowBody or hugeErrorBody");
+        };
+        FaultInjector.Scope scope = simulator.faults().inject(fault);
+        if (spec.get("conversation") != null) {
+            scope = scope.forConversation(spec.get("conversation").toString());
+        }
+        if (spec.containsKey("next")) {
+            scope.forNext(number(spec, "next", 1).intValue());
+        } else if (spec.containsKey("fraction")) {
+            scope.forFraction(number(spec, "fraction", 1).doubleValue());
+        } else {
+            scope.always();
+        }
+    }
+
+    private static Number number(Map<String, Object> spec, String key, long fallback) {
+        Object value = spec.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number number) {
+            return number;
+        }
+        throw new IllegalArgumentException(key + " must be a number");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(HttpExchange exchange) throws IOException {
+        String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            return Map.of();
+        }
+        Object parsed = JsonReader.parse(text);
+        if (!(parsed instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("expected a JSON object");
+        }
+        return (Map<String, Object>) parsed;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", ApiResponse.JSON);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

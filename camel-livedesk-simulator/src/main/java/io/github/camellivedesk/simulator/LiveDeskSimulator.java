@@ -1,0 +1,400 @@
+package io.github.camellivedesk.simulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An embedded LiveDesk Send Message API on loopback, for tests, examples and benchmarks: Basic authentication,
+ * the documented requests and answers, the service's validation and limits, WhatsApp's 24-hour window, the retry
+ * call, streamed attachments, an inspection API and fault injection. Built on the JDK's HTTP server, so it brings
+ * no dependency that could clash with an application's own.
+ *
+ * <pre>{@code
+ * try (LiveDeskSimulator livedesk = LiveDeskSimulator.builder().conversations(141L).build().start()) {
+ *     // point the client at livedesk.baseUrl() with livedesk.apiKey() / livedesk.apiSecret()
+ * }
+ * }</pre>
+ */
+public final class LiveDeskSimulator implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(LiveDeskSimulator.class.getName());
+
+    private final Builder settings;
+    private final MessageStore store;
+    private final FaultInjector faults = new FaultInjector();
+    private final RequestLog requestLog;
+    private final MessageJson messageJson;
+    private HttpServer server;
+    private ApiHandler api;
+    private ExecutorService executor;
+    private ScheduledExecutorService scheduler;
+    private Path storageDir;
+    private boolean ownStorage;
+    private String baseUrl;
+
+    private LiveDeskSimulator(Builder settings) {
+        this.settings = settings;
+        this.store = new MessageStore(settings.messageRetention);
+        this.requestLog = new RequestLog(settings.requestLogSize, settings.recordRequests);
+        this.messageJson = new MessageJson(settings.inboxId, settings.accountId);
+    }
+
+    /** A builder with the defaults: a free port on 127.0.0.1, key {@code simulator-key}, secret {@code simulator-secret}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening; returns this. */
+    public synchronized LiveDeskSimulator start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            if (settings.storageDir == null) {
+                storageDir = Files.createTempDirectory("livedesk-simulator-");
+                ownStorage = true;
+            } else {
+                storageDir = Files.createDirectories(settings.storageDir);
+            }
+            server = HttpServer.create(new InetSocketAddress(settings.host, settings.port), 1024);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the LiveDesk simulator on " + settings.host + ":" + settings.port, e);
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(settings.threads, runnable -> {
+            Thread thread = new Thread(runnable, "livedesk-simulator-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "livedesk-simulator-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        String host = server.getAddress().getAddress().getHostAddress();
+        baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getAddress().getPort();
+        String authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (settings.apiKey + ":" + settings.apiSecret).getBytes(StandardCharsets.UTF_8));
+        api = new ApiHandler(this, authorization, executor, scheduler,
+                new MessageUploads(this, settings.maxAttachments, settings.maxAttachmentSize));
+        server.createContext("/api/", api);
+        server.createContext(InspectionHandler.PREFIX, new InspectionHandler(this));
+        server.createContext(DownloadHandler.PREFIX, new DownloadHandler(this));
+        server.createContext("/", exchange -> {
+            byte[] body = ErrorBodies.error("Resource could not be found").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", ApiResponse.JSON);
+            exchange.sendResponseHeaders(404, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        seed();
+        server.start();
+        LOG.log(System.Logger.Level.DEBUG, "LiveDesk simulator listening on " + baseUrl);
+        return this;
+    }
+
+    private void seed() {
+        for (long id : settings.conversations) {
+            store.create(id);
+        }
+    }
+
+    /** Stops listening and deletes the storage folder it created. */
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        scheduler.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server = null;
+        if (ownStorage) {
+            deleteStorage(true);
+        }
+    }
+
+    /** Forgets every message, request, fault and attachment; seeded conversations come back empty with open windows. */
+    public void reset() {
+        faults.clear();
+        if (api != null) {
+            api.cancelDelayed();
+        }
+        store.clear();
+        requestLog.clear();
+        if (storageDir != null) {
+            deleteStorage(false);
+        }
+        seed();
+    }
+
+    private void deleteStorage(boolean includingFolder) {
+        try (Stream<Path> files = Files.walk(storageDir)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (includingFolder || !path.equals(storageDir)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Could not delete " + storageDir, e);
+        }
+    }
+
+    /** The root URL, e.g. {@code http://127.0.0.1:41234}, without a trailing slash. */
+    public String baseUrl() {
+        requireStarted();
+        return baseUrl;
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        requireStarted();
+        return server.getAddress().getPort();
+    }
+
+    /** The API key it accepts. */
+    public String apiKey() {
+        return settings.apiKey;
+    }
+
+    /** The API secret it accepts. */
+    public String apiSecret() {
+        return settings.apiSecret;
+    }
+
+    /** The conversation with this id; {@link IllegalArgumentException} when there is none. */
+    public SimulatedConversation conversation(long id) {
+        return store.find(id).orElseThrow(() -> new IllegalArgumentException("No conversation " + id + " in the simulator; "
+                                                                             + "create it with createConversation(" + id + ") or builder().conversations(...)"));
+    }
+
+    /** Creates a conversation (or returns the existing one). */
+    public SimulatedConversation createConversation(long id) {
+        return store.create(id);
+    }
+
+    /** All conversations by id. */
+    public List<SimulatedConversation> conversations() {
+        return store.conversations();
+    }
+
+    /** Every stored message across conversations, by id. */
+    public List<StoredMessage> messages() {
+        return store.messages();
+    }
+
+    /** The message with this id. */
+    public Optional<StoredMessage> message(long id) {
+        return store.message(id);
+    }
+
+    /** Every stored attachment. */
+    public List<StoredAttachment> attachments() {
+        return new ArrayList<>(store.attachments());
+    }
+
+    /** The recent API requests, oldest first (empty when built with {@code recordRequests(false)}). */
+    public List<RecordedRequest> requests() {
+        return requestLog.all();
+    }
+
+    /** How many API requests arrived since the start or the last reset. */
+    public int requestCount() {
+        return requestLog.count();
+    }
+
+    /** The fault injection controls. */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** The folder attachments are stored in. */
+    public Path storageDir() {
+        requireStarted();
+        return storageDir;
+    }
+
+    MessageStore store() {
+        return store;
+    }
+
+    RequestLog requestLog() {
+        return requestLog;
+    }
+
+    MessageJson messageJson() {
+        return messageJson;
+    }
+
+    /** The conversation a request path names, creating it when auto-create is on; null when unknown. */
+    SimulatedConversation conversationForRequest(String segment) {
+        Long id = parseId(segment);
+        if (id == null) {
+            return null;
+        }
+        return settings.autoCreateConversations ? store.create(id) : store.find(id).orElse(null);
+    }
+
+    static Long parseId(String segment) {
+        if (segment == null || segment.isEmpty() || segment.length() > 19) {
+            return null;
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            if (segment.charAt(i) < '0' || segment.charAt(i) > '9') {
+                return null;
+            }
+        }
+        try {
+            return Long.parseLong(segment);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void requireStarted() {
+        if (server == null) {
+            throw new IllegalStateException("The LiveDesk simulator is not started: call start()");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LiveDeskSimulator[" + (server == null ? "stopped" : baseUrl) + "]";
+    }
+
+    /** Settings of a {@link LiveDeskSimulator}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private String apiKey = "simulator-key";
+        private String apiSecret = "simulator-secret";
+        private long[] conversations = new long[0];
+        private boolean autoCreateConversations;
+        private long inboxId = 79;
+        private long accountId = 14;
+        private Path storageDir;
+        private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        private boolean recordRequests = true;
+        private int requestLogSize = 10_000;
+        private int messageRetention = 100_000;
+        private int maxAttachments = 15;
+        private long maxAttachmentSize = 40L * 1024 * 1024;
+
+        private Builder() {
+        }
+
+        /** The address to listen on; default 127.0.0.1. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The port; 0 (default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The API key it accepts. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** The API secret it accepts. */
+        public Builder apiSecret(String apiSecret) {
+            this.apiSecret = apiSecret;
+            return this;
+        }
+
+        /** Conversations that exist from the start and after every reset. */
+        public Builder conversations(long... ids) {
+            this.conversations = ids.clone();
+            return this;
+        }
+
+        /** Whether a message to an unknown conversation creates it (default false: 404). */
+        public Builder autoCreateConversations(boolean autoCreate) {
+            this.autoCreateConversations = autoCreate;
+            return this;
+        }
+
+        /** The {@code inbox_id} of answers; default 79. */
+        public Builder inboxId(long inboxId) {
+            this.inboxId = inboxId;
+            return this;
+        }
+
+        /** Where attachments are written; default a temporary folder deleted on close. */
+        public Builder storageDir(Path storageDir) {
+            this.storageDir = storageDir;
+            return this;
+        }
+
+        /** Handler threads; default twice the cores, at least 4. Latency faults hold none of them. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** Whether to keep the request log (default true; off for long benchmarks). */
+        public Builder recordRequests(boolean record) {
+            this.recordRequests = record;
+            return this;
+        }
+
+        /** Messages kept per conversation, oldest dropped first; default 100,000. */
+        public Builder messageRetention(int messages) {
+            if (messages < 1) {
+                throw new IllegalArgumentException("messageRetention must be at least 1");
+            }
+            this.messageRetention = messages;
+            return this;
+        }
+
+        /** Attachments accepted per message; default 15, the service's limit. */
+        public Builder maxAttachments(int max) {
+            this.maxAttachments = max;
+            return this;
+        }
+
+        /** Bytes accepted per attachment; default 40 MB, the service's limit. */
+        public Builder maxAttachmentSize(long bytes) {
+            this.maxAttachmentSize = bytes;
+            return this;
+        }
+
+        /** A simulator with these settings, not yet started. */
+        public LiveDeskSimulator build() {
+            return new LiveDeskSimulator(this);
+        }
+    }
+}

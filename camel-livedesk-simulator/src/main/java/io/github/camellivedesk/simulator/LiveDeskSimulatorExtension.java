@@ -1,0 +1,147 @@
+package io.github.camellivedesk.simulator;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Runs a {@link LiveDeskSimulator} for JUnit 5 tests. As a static field it starts once per class and is reset before
+ * each test; as an instance field it starts and stops around each test. Test methods can take the
+ * {@link LiveDeskSimulator} as a parameter.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(141L).build();
+ * }</pre>
+ */
+public final class LiveDeskSimulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+    private final LiveDeskSimulator.Builder settings;
+    private LiveDeskSimulator simulator;
+    private boolean perClass;
+
+    private LiveDeskSimulatorExtension(LiveDeskSimulator.Builder settings) {
+        this.settings = settings;
+    }
+
+    /** An extension with the simulator's defaults and no conversations. */
+    public static LiveDeskSimulatorExtension create() {
+        return new LiveDeskSimulatorExtension(LiveDeskSimulator.builder());
+    }
+
+    /** A builder for the simulator's settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        perClass = true;
+        simulator = settings.build().start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (simulator == null) {
+            simulator = settings.build().start();
+        } else {
+            simulator.reset();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (!perClass && simulator != null) {
+            simulator.close();
+            simulator = null;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (simulator != null) {
+            simulator.close();
+            simulator = null;
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LiveDeskSimulator.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return simulator();
+    }
+
+    /** The running simulator. */
+    public LiveDeskSimulator simulator() {
+        if (simulator == null) {
+            throw new IllegalStateException("The LiveDesk simulator runs only while a test runs");
+        }
+        return simulator;
+    }
+
+    /** Its root URL. */
+    public String baseUrl() {
+        return simulator().baseUrl();
+    }
+
+    /** The API key it accepts. */
+    public String apiKey() {
+        return settings.build().apiKey();
+    }
+
+    /** The API secret it accepts. */
+    public String apiSecret() {
+        return settings.build().apiSecret();
+    }
+
+    /** Settings of the simulator the extension runs; see {@link LiveDeskSimulator.Builder}. */
+    public static final class Builder {
+        private final LiveDeskSimulator.Builder settings = LiveDeskSimulator.builder();
+
+        private Builder() {
+        }
+
+        /** Conversations that exist in every test. */
+        public Builder conversations(long... ids) {
+            settings.conversations(ids);
+            return this;
+        }
+
+        /** Whether unknown conversations are created on first use. */
+        public Builder autoCreateConversations(boolean autoCreate) {
+            settings.autoCreateConversations(autoCreate);
+            return this;
+        }
+
+        /** The API key. */
+        public Builder apiKey(String apiKey) {
+            settings.apiKey(apiKey);
+            return this;
+        }
+
+        /** The API secret. */
+        public Builder apiSecret(String apiSecret) {
+            settings.apiSecret(apiSecret);
+            return this;
+        }
+
+        /** Bytes accepted per attachment. */
+        public Builder maxAttachmentSize(long bytes) {
+            settings.maxAttachmentSize(bytes);
+            return this;
+        }
+
+        public LiveDeskSimulatorExtension build() {
+            return new LiveDeskSimulatorExtension(settings);
+        }
+    }
+}

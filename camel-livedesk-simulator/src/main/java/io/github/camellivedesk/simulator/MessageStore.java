@@ -1,0 +1,127 @@
+package io.github.camellivedesk.simulator;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Conversations and their messages; ids count up across the simulator. Thread-safe. */
+final class MessageStore {
+
+    static final String REENGAGEMENT_ERROR = "131047: Re-engagement message is not allowed";
+
+    private final Map<Long, SimulatedConversation> conversations = new ConcurrentHashMap<>();
+    private final Map<Long, StoredMessage> messages = new ConcurrentHashMap<>();
+    private final AtomicLong nextMessageId = new AtomicLong(1);
+    private final AtomicLong nextAttachmentId = new AtomicLong(1);
+    private final int retention;
+
+    MessageStore(int retention) {
+        this.retention = retention;
+    }
+
+    SimulatedConversation create(long id) {
+        return conversations.computeIfAbsent(id, key -> new SimulatedConversation(key, this, retention));
+    }
+
+    Optional<SimulatedConversation> find(long id) {
+        return Optional.ofNullable(conversations.get(id));
+    }
+
+    List<SimulatedConversation> conversations() {
+        List<SimulatedConversation> all = new ArrayList<>(conversations.values());
+        all.sort(Comparator.comparingLong(SimulatedConversation::id));
+        return all;
+    }
+
+    long nextMessageId() {
+        return nextMessageId.getAndIncrement();
+    }
+
+    long nextAttachmentId() {
+        return nextAttachmentId.getAndIncrement();
+    }
+
+    /**
+     * Stores a message sent through the API. A free-form message in a conversation whose window is closed is stored
+     * as failed, as WhatsApp refuses it; templates always go.
+     */
+    StoredMessage outgoing(SimulatedConversation conversation, long id, String content, boolean privateMessage,
+                           Long inReplyTo, Map<String, Object> templateParams, List<StoredAttachment> attachments) {
+        boolean refused = templateParams == null && !privateMessage && !conversation.windowOpen();
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        if (inReplyTo != null) {
+            attributes.put("in_reply_to", inReplyTo);
+        }
+        if (refused) {
+            attributes.put("external_error", REENGAGEMENT_ERROR);
+        }
+        StoredMessage message = new StoredMessage(id, conversation.id(), content, privateMessage, inReplyTo, "outgoing",
+                refused ? "failed" : "sent", refused ? REENGAGEMENT_ERROR : null, templateParams,
+                List.copyOf(attachments), Instant.now().truncatedTo(ChronoUnit.SECONDS), conversation.nextSortingId(),
+                Collections.unmodifiableMap(attributes), 0);
+        add(conversation, message);
+        return message;
+    }
+
+    StoredMessage incoming(SimulatedConversation conversation, String content) {
+        StoredMessage message = new StoredMessage(nextMessageId(), conversation.id(), content, false, null, "incoming",
+                "sent", null, null, List.of(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                conversation.nextSortingId(), Map.of(), 0);
+        add(conversation, message);
+        return message;
+    }
+
+    /** Resends a failed message: sent when the window is open again, failed again otherwise. */
+    StoredMessage retry(SimulatedConversation conversation, StoredMessage failed) {
+        boolean refused = failed.templateParams() == null && !conversation.windowOpen();
+        StoredMessage updated = failed.withStatus(refused ? "failed" : "sent", refused ? REENGAGEMENT_ERROR : null,
+                failed.retryCount() + 1);
+        messages.put(updated.id(), updated);
+        conversation.replace(updated);
+        return updated;
+    }
+
+    private void add(SimulatedConversation conversation, StoredMessage message) {
+        messages.put(message.id(), message);
+        for (StoredMessage evicted : conversation.add(message)) {
+            messages.remove(evicted.id());
+        }
+    }
+
+    Optional<StoredMessage> message(long id) {
+        return Optional.ofNullable(messages.get(id));
+    }
+
+    List<StoredMessage> messages() {
+        List<StoredMessage> all = new ArrayList<>(messages.values());
+        all.sort(Comparator.comparingLong(StoredMessage::id));
+        return all;
+    }
+
+    List<StoredAttachment> attachments() {
+        List<StoredAttachment> all = new ArrayList<>();
+        for (StoredMessage message : messages()) {
+            all.addAll(message.attachments());
+        }
+        return all;
+    }
+
+    Optional<StoredAttachment> attachment(long id) {
+        return attachments().stream().filter(a -> a.id() == id).findFirst();
+    }
+
+    void clear() {
+        conversations.clear();
+        messages.clear();
+        nextMessageId.set(1);
+        nextAttachmentId.set(1);
+    }
+}

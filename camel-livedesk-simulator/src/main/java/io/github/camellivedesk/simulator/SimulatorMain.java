@@ -1,0 +1,113 @@
+package io.github.camellivedesk.simulator;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar camel-livedesk-simulator.jar --port 8080 --api-key k --api-secret s}: runs the simulator until
+ * stopped (Ctrl-C).
+ */
+public final class SimulatorMain {
+
+    private static final String USAGE = """
+            Usage: java -jar camel-livedesk-simulator.jar [options]
+              --port N                      port to listen on (default 8080, 0 = any free port)
+              --host ADDRESS                address to listen on (default 127.0.0.1)
+              --api-key KEY                 API key to accept (default simulator-key)
+              --api-secret SECRET           API secret to accept (default simulator-secret)
+              --conversations 141,142       conversations that exist from the start
+              --auto-create-conversations   create unknown conversations on first message instead of 404
+              --inbox-id N                  inbox_id of answers (default 79)
+              --storage-dir DIR             where attachments are written (default a temporary folder)
+              --threads N                   handler threads (default twice the cores, at least 4)
+              --no-request-log              keep no request log (for long load tests)
+              --help                        this text
+            """;
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LiveDeskSimulator simulator;
+        try {
+            simulator = run(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (simulator == null) {
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }, "livedesk-simulator-shutdown"));
+        stopped.await();
+    }
+
+    /** Parses the arguments, starts the simulator and prints where it listens; null after {@code --help}. */
+    static LiveDeskSimulator run(String[] args, PrintStream out) {
+        LiveDeskSimulator.Builder builder = LiveDeskSimulator.builder().port(8080);
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--help", "-h" -> {
+                    out.print(USAGE);
+                    return null;
+                }
+                case "--auto-create-conversations" -> builder.autoCreateConversations(true);
+                case "--no-request-log" -> builder.recordRequests(false);
+                default -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("Missing value after " + option);
+                    }
+                    String value = args[++i];
+                    switch (option) {
+                        case "--port" -> builder.port(integer(option, value));
+                        case "--host" -> builder.host(value);
+                        case "--api-key" -> builder.apiKey(value);
+                        case "--api-secret" -> builder.apiSecret(value);
+                        case "--conversations" -> builder.conversations(ids(value));
+                        case "--inbox-id" -> builder.inboxId(integer(option, value));
+                        case "--storage-dir" -> builder.storageDir(Path.of(value));
+                        case "--threads" -> builder.threads(integer(option, value));
+                        default -> throw new IllegalArgumentException("Unknown option " + option);
+                    }
+                }
+            }
+        }
+        LiveDeskSimulator simulator = builder.build().start();
+        out.println("LiveDesk simulator listening on " + simulator.baseUrl());
+        out.println("  API key:    " + simulator.apiKey());
+        out.println("  API secret: " + simulator.apiSecret());
+        out.println("  API:        " + simulator.baseUrl() + "/api/v2/accounts/conversations/{id}/messages");
+        out.println("  Inspect:    " + simulator.baseUrl() + InspectionHandler.PREFIX + "conversations");
+        out.println("Press Ctrl-C to stop.");
+        return simulator;
+    }
+
+    private static int integer(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
+        }
+    }
+
+    private static long[] ids(String value) {
+        String[] parts = value.split(",");
+        long[] ids = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Long id = LiveDeskSimulator.parseId(parts[i].trim());
+            if (id == null) {
+                throw new IllegalArgumentException("--conversations needs ids like 141,142, got '" + value + "'");
+            }
+            ids[i] = id;
+        }
+        return ids;
+    }
+}
