@@ -1,0 +1,252 @@
+package io.github.camellivedesk;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of a {@code livedesk:} endpoint. Set on the component, they are the defaults of every endpoint; set on
+ * an endpoint URI, they override those; a header overrides the option of the same meaning.
+ */
+@UriParams
+public class LiveDeskConfiguration implements Cloneable {
+
+    @UriParam(label = "security", secret = true)
+    @Metadata(required = true, description = "The LiveDesk API key (API Key page of the LiveDesk console). Sent with "
+                                             + "the secret as HTTP Basic authentication; never logged.")
+    private String apiKey;
+
+    @UriParam(label = "security", secret = true)
+    @Metadata(required = true, description = "The LiveDesk API secret that goes with the API key. Never logged.")
+    private String apiSecret;
+
+    @UriParam(label = "advanced", defaultValue = "https://livedesk-api.engagelab.com",
+              description = "The root URL of the LiveDesk API; point it at the simulator in tests.")
+    private String baseUrl = "https://livedesk-api.engagelab.com";
+
+    @UriParam(description = "The conversation to send to; the CamelLiveDeskConversationId header overrides it. "
+                            + "Sent as one URL path segment.")
+    private String conversationId;
+
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "send: send private notes, visible to agents only (the private flag); the "
+                            + "CamelLiveDeskPrivate header overrides it.")
+    private boolean privateMessage;
+
+    @UriParam(label = "producer", description = "send: reply to this message id (content_attributes.in_reply_to); the "
+                                                + "CamelLiveDeskInReplyTo header overrides it.")
+    private Long inReplyTo;
+
+    @UriParam(label = "producer", description = "template: the template name; the CamelLiveDeskTemplateName header "
+                                                + "overrides it.")
+    private String templateName;
+
+    @UriParam(label = "producer", description = "template: the template language code, e.g. en_US; the "
+                                                + "CamelLiveDeskTemplateLanguage header overrides it.")
+    private String templateLanguage;
+
+    @UriParam(label = "producer", description = "template: the template namespace (WhatsApp Cloud / 360Dialog).")
+    private String templateNamespace;
+
+    @UriParam(label = "producer", description = "template: the template category, e.g. MARKETING or UTILITY.")
+    private String templateCategory;
+
+    @UriParam(label = "producer", description = "retry: the id of the failed message to resend; the "
+                                                + "CamelLiveDeskMessageId header overrides it.")
+    private String messageId;
+
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Whether a non-2xx answer, or a message LiveDesk reports as failed, raises a typed "
+                            + "LiveDeskException. If false, the failed message (or the error body) comes back as the "
+                            + "body with the status headers, for the route to inspect.")
+    private boolean throwExceptionOnFailure = true;
+
+    @UriParam(label = "producer,timeout", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "The longest a request may take, from sending until the last byte of the answer.")
+    private long requestTimeout = 60_000;
+
+    @UriParam(label = "producer,rateLimit", defaultValue = "3",
+              description = "How many times a request answered 429 (rate limited) is sent again, after the wait "
+                            + "Retry-After asks for, or an exponential backoff with jitter when it gives none. 0 "
+                            + "passes the first 429 to the route as a LiveDeskRateLimitException. Requests with "
+                            + "InputStream attachments are never resent.")
+    private int rateLimitMaxRetries = 3;
+
+    @UriParam(label = "producer,rateLimit", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "The longest single wait before resending after a 429; a longer Retry-After fails the "
+                            + "request at once with a LiveDeskRateLimitException.")
+    private long rateLimitMaxWait = 60_000;
+
+    @UriParam(label = "producer,advanced", defaultValue = "150000",
+              description = "The most characters of content accepted before sending (LiveDesk's limit).")
+    private int maxContentLength = 150_000;
+
+    @UriParam(label = "producer,attachments", defaultValue = "15",
+              description = "send: the most files per message (LiveDesk's limit).")
+    private int maxAttachments = 15;
+
+    @UriParam(label = "producer,attachments", defaultValue = "41943040",
+              description = "send: the largest file in bytes (LiveDesk's limit: 40 MB), checked before sending "
+                            + "where the size is known.")
+    private long maxAttachmentSize = 40L * 1024 * 1024;
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getApiSecret() {
+        return apiSecret;
+    }
+
+    public void setApiSecret(String apiSecret) {
+        this.apiSecret = apiSecret;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getConversationId() {
+        return conversationId;
+    }
+
+    public void setConversationId(String conversationId) {
+        this.conversationId = conversationId;
+    }
+
+    public boolean isPrivateMessage() {
+        return privateMessage;
+    }
+
+    public void setPrivateMessage(boolean privateMessage) {
+        this.privateMessage = privateMessage;
+    }
+
+    public Long getInReplyTo() {
+        return inReplyTo;
+    }
+
+    public void setInReplyTo(Long inReplyTo) {
+        this.inReplyTo = inReplyTo;
+    }
+
+    public String getTemplateName() {
+        return templateName;
+    }
+
+    public void setTemplateName(String templateName) {
+        this.templateName = templateName;
+    }
+
+    public String getTemplateLanguage() {
+        return templateLanguage;
+    }
+
+    public void setTemplateLanguage(String templateLanguage) {
+        this.templateLanguage = templateLanguage;
+    }
+
+    public String getTemplateNamespace() {
+        return templateNamespace;
+    }
+
+    public void setTemplateNamespace(String templateNamespace) {
+        this.templateNamespace = templateNamespace;
+    }
+
+    public String getTemplateCategory() {
+        return templateCategory;
+    }
+
+    public void setTemplateCategory(String templateCategory) {
+        this.templateCategory = templateCategory;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public void setMessageId(String messageId) {
+        this.messageId = messageId;
+    }
+
+    public boolean isThrowExceptionOnFailure() {
+        return throwExceptionOnFailure;
+    }
+
+    public void setThrowExceptionOnFailure(boolean throwExceptionOnFailure) {
+        this.throwExceptionOnFailure = throwExceptionOnFailure;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getRateLimitMaxRetries() {
+        return rateLimitMaxRetries;
+    }
+
+    public void setRateLimitMaxRetries(int rateLimitMaxRetries) {
+        this.rateLimitMaxRetries = rateLimitMaxRetries;
+    }
+
+    public long getRateLimitMaxWait() {
+        return rateLimitMaxWait;
+    }
+
+    public void setRateLimitMaxWait(long rateLimitMaxWait) {
+        this.rateLimitMaxWait = rateLimitMaxWait;
+    }
+
+    public int getMaxContentLength() {
+        return maxContentLength;
+    }
+
+    public void setMaxContentLength(int maxContentLength) {
+        this.maxContentLength = maxContentLength;
+    }
+
+    public int getMaxAttachments() {
+        return maxAttachments;
+    }
+
+    public void setMaxAttachments(int maxAttachments) {
+        this.maxAttachments = maxAttachments;
+    }
+
+    public long getMaxAttachmentSize() {
+        return maxAttachmentSize;
+    }
+
+    public void setMaxAttachmentSize(long maxAttachmentSize) {
+        this.maxAttachmentSize = maxAttachmentSize;
+    }
+
+    /** A copy for an endpoint, so that endpoint options never change the component's defaults. */
+    public LiveDeskConfiguration copy() {
+        try {
+            return (LiveDeskConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LiveDeskConfiguration[baseUrl=" + baseUrl + ", conversationId=" + conversationId
+               + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", apiSecret=" + (apiSecret == null ? "unset" : "***") + "]";
+    }
+}

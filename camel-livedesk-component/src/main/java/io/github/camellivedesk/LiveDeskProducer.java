@@ -1,0 +1,99 @@
+package io.github.camellivedesk;
+
+import java.util.concurrent.CompletionException;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+import io.github.camellivedesk.error.LiveDeskHttpException;
+import io.github.camellivedesk.error.LiveDeskMessageFailedException;
+import io.github.camellivedesk.mapping.LiveDeskCall;
+import io.github.camellivedesk.mapping.RequestMapper;
+import io.github.camellivedesk.model.ExternalError;
+import io.github.camellivedesk.model.LiveDeskMessage;
+
+/**
+ * Sends each exchange without blocking: the exchange is mapped and validated on the caller's thread, and the route
+ * continues on an HTTP I/O thread when LiveDesk answers. The callback is completed exactly once on every path.
+ */
+public class LiveDeskProducer extends DefaultAsyncProducer {
+
+    private final RequestMapper mapper;
+    private final boolean throwExceptionOnFailure;
+
+    public LiveDeskProducer(LiveDeskEndpoint endpoint) {
+        super(endpoint);
+        this.mapper = endpoint.createRequestMapper();
+        this.throwExceptionOnFailure = endpoint.getConfiguration().isThrowExceptionOnFailure();
+    }
+
+    @Override
+    public LiveDeskEndpoint getEndpoint() {
+        return (LiveDeskEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            LiveDeskCall call = mapper.map(exchange);
+            call.sendWith(getEndpoint().getClient()).whenComplete((message, failure) -> {
+                try {
+                    if (failure != null) {
+                        onFailure(exchange, unwrap(failure));
+                    } else {
+                        onMessage(exchange, message);
+                    }
+                } catch (Throwable e) {
+                    exchange.setException(e);
+                } finally {
+                    callback.done(false);
+                }
+            });
+            return false;
+        } catch (Throwable e) {
+            // validation (or any mapping error) happens before sending: complete synchronously
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+    }
+
+    private void onMessage(Exchange exchange, LiveDeskMessage message) {
+        Message out = exchange.getMessage();
+        out.setBody(message);
+        out.setHeader(LiveDeskConstants.MESSAGE_ID, message.id());
+        out.setHeader(LiveDeskConstants.MESSAGE_STATUS, message.status());
+        out.setHeader(LiveDeskConstants.HTTP_RESPONSE_CODE, 200);
+        ExternalError error = message.externalError().orElse(null);
+        if (error != null) {
+            out.setHeader(LiveDeskConstants.EXTERNAL_ERROR, error.raw());
+        } else {
+            out.removeHeader(LiveDeskConstants.EXTERNAL_ERROR);
+        }
+        if (message.isFailed() && throwExceptionOnFailure) {
+            exchange.setException(new LiveDeskMessageFailedException(message));
+        }
+    }
+
+    private void onFailure(Exchange exchange, Throwable failure) {
+        if (!throwExceptionOnFailure && failure instanceof LiveDeskHttpException http) {
+            Message out = exchange.getMessage();
+            out.setBody(http.getResponseBodyExcerpt());
+            out.setHeader(LiveDeskConstants.HTTP_RESPONSE_CODE, http.getStatusCode());
+            out.removeHeader(LiveDeskConstants.MESSAGE_STATUS);
+            out.removeHeader(LiveDeskConstants.EXTERNAL_ERROR);
+            return;
+        }
+        exchange.setException(failure);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.camellivedesk;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.Exchange;
+import org.apache.camel.Producer;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import io.github.camellivedesk.simulator.Fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The producer never blocks the caller and completes each callback exactly once, on every path. */
+class AsyncProducerTest extends LiveDeskTestSupport {
+
+    @Test
+    void manyMessagesInFlightFromOneThread() throws Exception {
+        simulator().faults().inject(Fault.latency(Duration.ofMillis(300))).always();
+        String start = route("livedesk:send?conversationId=141");
+        List<CompletableFuture<Exchange>> futures = new ArrayList<>();
+
+        long began = System.nanoTime();
+        for (int i = 0; i < 32; i++) {
+            int n = i;
+            futures.add(template.asyncSend(start, e -> e.getMessage().setBody("message " + n)));
+        }
+        for (CompletableFuture<Exchange> future : futures) {
+            assertThat(future.get(10, TimeUnit.SECONDS).getException()).isNull();
+        }
+
+        // 32 requests with 300 ms latency each finish together, not one after another
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofMillis(300L * 32 / 2));
+        assertThat(simulator().conversation(141L).messages()).hasSize(32);
+    }
+
+    @Test
+    void callbackCompletesExactlyOnceOnEveryPath() throws Exception {
+        Producer producer = context.getEndpoint("livedesk:send?conversationId=141&requestTimeout=400ms").createProducer();
+        producer.start();
+        AsyncProcessor processor = AsyncProcessorConverterHelper.convert(producer);
+        try {
+            List<Fault> faults = List.of(Fault.status(500), Fault.malformedJson(), Fault.dropBeforeRead(),
+                    Fault.dropAfterRead(), Fault.latency(Duration.ofSeconds(2)), Fault.emptyBody(200), Fault.status(401));
+            for (Fault fault : faults) {
+                simulator().faults().inject(fault).forNext(1);
+                assertCompletesOnce(processor, "payload", true);
+            }
+            assertCompletesOnce(processor, "fine", false);
+            assertCompletesOnce(processor, "", true);
+        } finally {
+            producer.stop();
+        }
+    }
+
+    private void assertCompletesOnce(AsyncProcessor processor, String body, boolean expectFailure) throws Exception {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody(body);
+        AtomicInteger calls = new AtomicInteger();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AsyncCallback callback = doneSync -> {
+            calls.incrementAndGet();
+            done.complete(null);
+        };
+        processor.process(exchange, callback);
+        done.get(10, TimeUnit.SECONDS);
+        Thread.sleep(50);
+        assertThat(calls.get()).as("callback calls for %s", body).isEqualTo(1);
+        assertThat(exchange.getException() != null).as("failed: %s", exchange.getException()).isEqualTo(expectFailure);
+    }
+}
