@@ -1,0 +1,110 @@
+package io.github.camellivedesk.examples.quickstart;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+
+import io.github.camellivedesk.LiveDeskComponent;
+import io.github.camellivedesk.LiveDeskConstants;
+import io.github.camellivedesk.model.LiveDeskMessage;
+import io.github.camellivedesk.simulator.LiveDeskSimulator;
+import io.github.camellivedesk.simulator.StoredMessage;
+
+/**
+ * Sends a text message, a private reply, a WhatsApp template and the retry of a failed message through
+ * {@code livedesk:} endpoints, then prints what LiveDesk received. Runs against an embedded simulator unless
+ * {@code LIVEDESK_API_KEY}, {@code LIVEDESK_API_SECRET} and {@code LIVEDESK_CONVERSATION_ID} are set.
+ */
+public final class QuickstartApplication {
+
+    private QuickstartApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(System.getenv())) {
+            run(target, System.out);
+        }
+    }
+
+    static void run(LiveDeskTarget target, PrintStream out) throws Exception {
+        out.println(target.isSimulated()
+                ? "Using the embedded LiveDesk simulator at " + target.baseUrl() + " (set LIVEDESK_API_KEY, "
+                  + "LIVEDESK_API_SECRET and LIVEDESK_CONVERSATION_ID to use your LiveDesk account)"
+                : "Using LiveDesk at " + target.baseUrl() + ", conversation " + target.conversationId());
+
+        LiveDeskComponent livedesk = new LiveDeskComponent();
+        livedesk.getConfiguration().setBaseUrl(target.baseUrl());
+        livedesk.getConfiguration().setApiKey(target.apiKey());
+        livedesk.getConfiguration().setApiSecret(target.apiSecret());
+        livedesk.getConfiguration().setConversationId(target.conversationId());
+
+        Main main = new Main();
+        main.bind("livedesk", livedesk);
+        main.configure().addRoutesBuilder(new QuickstartRoutes());
+        main.start();
+        try {
+            ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+
+            Exchange text = template.request("direct:text", e -> e.getMessage().setBody("Hello from Apache Camel!"));
+            long textId = check(text).id();
+
+            check(template.request("direct:private-reply", e -> {
+                e.getMessage().setBody("Internal note: customer greeted by the integration.");
+                e.getMessage().setHeader(LiveDeskConstants.IN_REPLY_TO, textId);
+            }));
+
+            check(template.request("direct:template", e -> {
+                e.getMessage().setBody(Map.of("1", "Ana", "2", "shipped"));
+                e.getMessage().setHeader(LiveDeskConstants.CONTENT, "Order update for Ana: shipped");
+            }));
+
+            LiveDeskSimulator simulator = target.simulator();
+            if (simulator != null) {
+                // as if the customer had not written for over 24 hours: WhatsApp refuses free-form messages
+                simulator.conversation(LiveDeskTarget.SIMULATED_CONVERSATION).closeWindow();
+            }
+            Exchange parked = template.request("direct:send-or-park",
+                    e -> e.getMessage().setBody("Your parcel is at the door."));
+            if (parked.getException() != null) {
+                throw parked.getException();
+            }
+            if ("failed".equals(parked.getMessage().getHeader(LiveDeskConstants.MESSAGE_STATUS))) {
+                if (simulator != null) {
+                    simulator.conversation(LiveDeskTarget.SIMULATED_CONVERSATION).customerReply("Hi, any news?");
+                }
+                check(template.request("direct:retry", e -> e.getMessage().setHeaders(
+                        Map.of(LiveDeskConstants.MESSAGE_ID, parked.getMessage().getHeader(LiveDeskConstants.MESSAGE_ID)))));
+            } else {
+                out.println("The last message was sent at once, so there was nothing to retry.");
+            }
+
+            if (simulator != null) {
+                printReceived(simulator, out);
+            }
+        } finally {
+            main.stop();
+        }
+    }
+
+    private static LiveDeskMessage check(Exchange exchange) throws Exception {
+        if (exchange.getException() != null) {
+            throw exchange.getException();
+        }
+        return exchange.getMessage().getBody(LiveDeskMessage.class);
+    }
+
+    private static void printReceived(LiveDeskSimulator simulator, PrintStream out) {
+        out.println();
+        out.println("The simulator received " + simulator.requestCount() + " requests; conversation "
+                    + LiveDeskTarget.SIMULATED_CONVERSATION + " now holds:");
+        for (StoredMessage message : simulator.conversation(LiveDeskTarget.SIMULATED_CONVERSATION).messages()) {
+            out.printf("  #%d %-8s %-6s%s%s %s%n", message.id(), message.messageType(), message.status(),
+                    message.privateMessage() ? " private" : "",
+                    message.templateParams() != null ? " template " + message.templateParams().get("name") : "",
+                    message.content());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.camellivedesk.examples.quickstart;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.camellivedesk.simulator.StoredMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class QuickstartApplicationTest {
+
+    @Test
+    void runsTheFourStepsAgainstTheSimulator() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(Map.of())) {
+            QuickstartApplication.run(target, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            var messages = target.simulator().conversation(LiveDeskTarget.SIMULATED_CONVERSATION).messages();
+            assertThat(messages).extracting(StoredMessage::content).containsExactly(
+                    "Hello from Apache Camel!",
+                    "Internal note: customer greeted by the integration.",
+                    "Order update for Ana: shipped",
+                    "Your parcel is at the door.",
+                    "Hi, any news?");
+            assertThat(messages.get(1).privateMessage()).isTrue();
+            assertThat(messages.get(1).inReplyTo()).isEqualTo(messages.get(0).id());
+            assertThat(messages.get(2).templateParams()).containsEntry("name", "order_update");
+            assertThat(messages.get(3).status()).isEqualTo("sent");
+            assertThat(messages.get(3).retryCount()).isEqualTo(1);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("embedded LiveDesk simulator")
+                .contains("The simulator received");
+    }
+
+    @Test
+    void partialCredentialsAreRefusedInsteadOfFallingBackSilently() {
+        assertThatThrownBy(() -> LiveDeskTarget.fromEnvironment(Map.of("LIVEDESK_API_KEY", "k")))
+                .hasMessageContaining("LIVEDESK_API_SECRET");
+    }
+}
