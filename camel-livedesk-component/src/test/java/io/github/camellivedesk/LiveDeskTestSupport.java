@@ -41,9 +41,15 @@ abstract class LiveDeskTestSupport {
 
     /** Credentials and base URL of the simulator; tests may change more. */
     protected void configure(LiveDeskComponent component) {
-        component.getConfiguration().setApiKey(LIVEDESK.apiKey());
-        component.getConfiguration().setApiSecret(LIVEDESK.apiSecret());
-        component.getConfiguration().setBaseUrl(LIVEDESK.baseUrl());
+        pointAt(component, LIVEDESK.simulator());
+    }
+
+    /** Configures a component as a user would for this simulator: credentials and base URL on the component. */
+    static LiveDeskComponent pointAt(LiveDeskComponent component, LiveDeskSimulator simulator) {
+        component.getConfiguration().setApiKey(simulator.apiKey());
+        component.getConfiguration().setApiSecret(simulator.apiSecret());
+        component.getConfiguration().setBaseUrl(simulator.baseUrl());
+        return component;
     }
 
     @AfterEach

@@ -43,10 +43,7 @@ class RandomRequestsPropertyTest {
     static void start() throws Exception {
         simulator = LiveDeskSimulator.builder().conversations(141L).build().start();
         context = new DefaultCamelContext();
-        LiveDeskComponent component = new LiveDeskComponent();
-        component.getConfiguration().setApiKey(simulator.apiKey());
-        component.getConfiguration().setApiSecret(simulator.apiSecret());
-        component.getConfiguration().setBaseUrl(simulator.baseUrl());
+        LiveDeskComponent component = LiveDeskTestSupport.pointAt(new LiveDeskComponent(), simulator);
         context.addComponent("livedesk", component);
         context.addRoutes(new RouteBuilder() {
             @Override

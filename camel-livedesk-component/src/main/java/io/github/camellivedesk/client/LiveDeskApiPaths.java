@@ -13,6 +13,8 @@ final class LiveDeskApiPaths {
     private static final String CONVERSATIONS = "/api/v2/accounts/conversations/";
 
     private final String base;
+    // routes send to a handful of conversations: parse each URI once instead of once per message
+    private final java.util.Map<String, URI> messageUris = new java.util.concurrent.ConcurrentHashMap<>();
 
     LiveDeskApiPaths(String baseUrl) {
         URI uri;
@@ -31,7 +33,15 @@ final class LiveDeskApiPaths {
     }
 
     URI messages(String conversationId) {
-        return URI.create(base + CONVERSATIONS + segment(conversationId) + "/messages");
+        URI cached = messageUris.get(conversationId);
+        if (cached != null) {
+            return cached;
+        }
+        URI uri = URI.create(base + CONVERSATIONS + segment(conversationId) + "/messages");
+        if (messageUris.size() < 1024) {
+            messageUris.put(conversationId, uri);
+        }
+        return uri;
     }
 
     URI retry(String conversationId, long messageId) {

@@ -3,7 +3,6 @@ package io.github.camellivedesk.simulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -27,12 +26,7 @@ final class DownloadHandler implements HttpHandler {
         Long id = LiveDeskSimulator.parseId(slash < 0 ? rest : rest.substring(0, slash));
         StoredAttachment attachment = id == null ? null : simulator.store().attachment(id).orElse(null);
         if (attachment == null || !"GET".equals(exchange.getRequestMethod()) || !Files.exists(attachment.path())) {
-            byte[] body = ErrorBodies.error("Resource could not be found").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", ApiResponse.JSON);
-            exchange.sendResponseHeaders(404, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            ApiResponse.writeJson(exchange, 404, ErrorBodies.error("Resource could not be found"));
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", attachment.contentType());

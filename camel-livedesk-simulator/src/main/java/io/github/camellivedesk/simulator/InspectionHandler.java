@@ -1,7 +1,6 @@
 package io.github.camellivedesk.simulator;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -37,12 +36,12 @@ final class InspectionHandler implements HttpHandler {
         try {
             Object answer = route(exchange, method, path);
             if (answer == null) {
-                respond(exchange, 404, ErrorBodies.error("No inspection endpoint " + method + " " + PREFIX + path));
+                ApiResponse.writeJson(exchange, 404, ErrorBodies.error("No inspection endpoint " + method + " " + PREFIX + path));
             } else {
-                respond(exchange, 200, JsonWriter.write(answer));
+                ApiResponse.writeJson(exchange, 200, JsonWriter.write(answer));
             }
         } catch (IllegalArgumentException e) {
-            respond(exchange, 400, ErrorBodies.error(e.getMessage()));
+            ApiResponse.writeJson(exchange, 400, ErrorBodies.error(e.getMessage()));
         }
     }
 
@@ -204,14 +203,5 @@ final class InspectionHandler implements HttpHandler {
             throw new IllegalArgumentException("expected a JSON object");
         }
         return (Map<String, Object>) parsed;
-    }
-
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", ApiResponse.JSON);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.github.camellivedesk.simulator;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +42,12 @@ public final class LiveDeskSimulator implements AutoCloseable {
         // once per JVM by the JDK, so set it only where nobody chose otherwise.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // Past 200 idle keep-alive connections (the JDK default) the server closes each connection after its
+        // answer; a client reusing it at that moment sees a reset on a request it already wrote. Clients here keep
+        // up to a few hundred connections open, so allow more.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
         }
     }
 
@@ -108,14 +113,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
         server.createContext("/api/", api);
         server.createContext(InspectionHandler.PREFIX, new InspectionHandler(this));
         server.createContext(DownloadHandler.PREFIX, new DownloadHandler(this));
-        server.createContext("/", exchange -> {
-            byte[] body = ErrorBodies.error("Resource could not be found").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", ApiResponse.JSON);
-            exchange.sendResponseHeaders(404, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
+        server.createContext("/", exchange -> ApiResponse.writeJson(exchange, 404, ErrorBodies.error("Resource could not be found")));
         seed();
         server.start();
         LOG.log(System.Logger.Level.DEBUG, "LiveDesk simulator listening on " + baseUrl);
