@@ -41,6 +41,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": target.setConfiguration(property(camelContext, io.github.camellivedesk.LiveDeskConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "continueoniothread":
+        case "continueOnIoThread": getOrCreateConfiguration(target).setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
         case "conversationid":
         case "conversationId": getOrCreateConfiguration(target).setConversationId(property(camelContext, java.lang.String.class, value)); return true;
         case "httpclient":
@@ -107,6 +109,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": return io.github.camellivedesk.LiveDeskConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "continueoniothread":
+        case "continueOnIoThread": return boolean.class;
         case "conversationid":
         case "conversationId": return java.lang.String.class;
         case "httpclient":
@@ -174,6 +178,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
+        case "continueoniothread":
+        case "continueOnIoThread": return getOrCreateConfiguration(target).isContinueOnIoThread();
         case "conversationid":
         case "conversationId": return getOrCreateConfiguration(target).getConversationId();
         case "httpclient":

@@ -29,6 +29,8 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiSecret": target.getConfiguration().setApiSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "continueoniothread":
+        case "continueOnIoThread": target.getConfiguration().setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
         case "conversationid":
         case "conversationId": target.getConfiguration().setConversationId(property(camelContext, java.lang.String.class, value)); return true;
         case "inreplyto":
@@ -74,6 +76,8 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiSecret": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "continueoniothread":
+        case "continueOnIoThread": return boolean.class;
         case "conversationid":
         case "conversationId": return java.lang.String.class;
         case "inreplyto":
@@ -120,6 +124,8 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiSecret": return target.getConfiguration().getApiSecret();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "continueoniothread":
+        case "continueOnIoThread": return target.getConfiguration().isContinueOnIoThread();
         case "conversationid":
         case "conversationId": return target.getConfiguration().getConversationId();
         case "inreplyto":

@@ -23,10 +23,11 @@ public class LiveDeskEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(20);
+        Set<String> props = new HashSet<>(21);
         props.add("apiKey");
         props.add("apiSecret");
         props.add("baseUrl");
+        props.add("continueOnIoThread");
         props.add("conversationId");
         props.add("inReplyTo");
         props.add("lazyStartProducer");

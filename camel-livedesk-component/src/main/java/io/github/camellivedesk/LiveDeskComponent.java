@@ -2,6 +2,7 @@ package io.github.camellivedesk;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -9,6 +10,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -65,6 +68,7 @@ public class LiveDeskComponent extends DefaultComponent implements SSLContextPar
 
     private PooledHttpClient ownHttpClient;
     private ScheduledExecutorService scheduler;
+    private ExecutorService workers;
 
     public LiveDeskComponent() {
     }
@@ -104,13 +108,36 @@ public class LiveDeskComponent extends DefaultComponent implements SSLContextPar
     /** The shared scheduler for rate-limit waits and request deadlines, created on first use. */
     synchronized ScheduledExecutorService sharedScheduler() {
         if (scheduler == null) {
-            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "LiveDeskScheduler", 1);
+            // unbounded queue: every request in flight holds a deadline here, and Camel's default profile caps the
+            // queue at 1,000, which would reject requests under load
+            ThreadPoolProfile profile = new ThreadPoolProfile("LiveDeskScheduler");
+            profile.setPoolSize(1);
+            profile.setMaxQueueSize(-1);
+            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "LiveDeskScheduler", profile);
             if (scheduler instanceof ScheduledThreadPoolExecutor pool) {
                 // every request schedules a deadline and cancels it on completion: drop cancelled ones at once
                 pool.setRemoveOnCancelPolicy(true);
             }
         }
         return scheduler;
+    }
+
+    /**
+     * The threads routes continue on after an answer, created on first use. Keeping route work off the I/O threads
+     * means a blocking step after the endpoint (a database call, Camel's synchronous redelivery delay) cannot stall
+     * other requests. Unbounded, and the caller runs the work when the pool is shut down.
+     */
+    synchronized ExecutorService sharedWorkers() {
+        if (workers == null) {
+            ThreadPoolProfile profile = new ThreadPoolProfile("LiveDeskWorker");
+            int cores = Runtime.getRuntime().availableProcessors();
+            profile.setPoolSize(cores);
+            profile.setMaxPoolSize(cores);
+            profile.setMaxQueueSize(-1);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
+            workers = getCamelContext().getExecutorServiceManager().newThreadPool(this, "LiveDeskWorker", profile);
+        }
+        return workers;
     }
 
     @Override
@@ -122,6 +149,10 @@ public class LiveDeskComponent extends DefaultComponent implements SSLContextPar
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
+        }
+        if (workers != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(workers);
+            workers = null;
         }
         super.doStop();
     }

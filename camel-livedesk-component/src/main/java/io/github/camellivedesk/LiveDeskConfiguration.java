@@ -78,6 +78,13 @@ public class LiveDeskConfiguration implements Cloneable {
                             + "request at once with a LiveDeskRateLimitException.")
     private long rateLimitMaxWait = 60_000;
 
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Continue the route on the HTTP client's I/O thread when LiveDesk answers, saving a thread "
+                            + "hand-off per message. Only safe when nothing after this endpoint blocks, Camel's "
+                            + "synchronous redelivery delays included: a blocked I/O thread stalls every request on its "
+                            + "connections. By default the route continues on the component's worker threads.")
+    private boolean continueOnIoThread;
+
     @UriParam(label = "producer,advanced", defaultValue = "150000",
               description = "The most characters of content accepted before sending (LiveDesk's limit).")
     private int maxContentLength = 150_000;
@@ -209,6 +216,14 @@ public class LiveDeskConfiguration implements Cloneable {
 
     public void setRateLimitMaxWait(long rateLimitMaxWait) {
         this.rateLimitMaxWait = rateLimitMaxWait;
+    }
+
+    public boolean isContinueOnIoThread() {
+        return continueOnIoThread;
+    }
+
+    public void setContinueOnIoThread(boolean continueOnIoThread) {
+        this.continueOnIoThread = continueOnIoThread;
     }
 
     public int getMaxContentLength() {

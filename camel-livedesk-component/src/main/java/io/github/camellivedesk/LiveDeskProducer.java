@@ -1,6 +1,8 @@
 package io.github.camellivedesk;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -16,17 +18,20 @@ import io.github.camellivedesk.model.LiveDeskMessage;
 
 /**
  * Sends each exchange without blocking: the exchange is mapped and validated on the caller's thread, and the route
- * continues on an HTTP I/O thread when LiveDesk answers. The callback is completed exactly once on every path.
+ * continues on one of the component's worker threads when LiveDesk answers (or on the HTTP I/O thread with
+ * {@code continueOnIoThread}). The callback is completed exactly once on every path.
  */
 public class LiveDeskProducer extends DefaultAsyncProducer {
 
     private final RequestMapper mapper;
     private final boolean throwExceptionOnFailure;
+    private final boolean continueOnIoThread;
 
     public LiveDeskProducer(LiveDeskEndpoint endpoint) {
         super(endpoint);
         this.mapper = endpoint.createRequestMapper();
         this.throwExceptionOnFailure = endpoint.getConfiguration().isThrowExceptionOnFailure();
+        this.continueOnIoThread = endpoint.getConfiguration().isContinueOnIoThread();
     }
 
     @Override
@@ -38,7 +43,8 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
             LiveDeskCall call = mapper.map(exchange);
-            call.sendWith(getEndpoint().getClient()).whenComplete((message, failure) -> {
+            CompletableFuture<LiveDeskMessage> answer = call.sendWith(getEndpoint().getClient());
+            BiConsumer<LiveDeskMessage, Throwable> complete = (message, failure) -> {
                 try {
                     if (failure != null) {
                         onFailure(exchange, unwrap(failure));
@@ -50,7 +56,12 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
                 } finally {
                     callback.done(false);
                 }
-            });
+            };
+            if (continueOnIoThread) {
+                answer.whenComplete(complete);
+            } else {
+                answer.whenCompleteAsync(complete, getEndpoint().getComponent().sharedWorkers());
+            }
             return false;
         } catch (Throwable e) {
             // validation (or any mapping error) happens before sending: complete synchronously

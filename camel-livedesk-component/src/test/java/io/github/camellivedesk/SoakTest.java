@@ -45,14 +45,20 @@ class SoakTest extends LiveDeskTestSupport {
         Set<String> ambiguous = ConcurrentHashMap.newKeySet();
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger redeliveries = new AtomicInteger();
+        Map<String, AtomicInteger> failureKinds = new ConcurrentHashMap<>();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 errorHandler(deadLetterChannel("direct:dead")
                         .maximumRedeliveries(4).redeliveryDelay(5).useExponentialBackOff().backOffMultiplier(2)
+                        .asyncDelayedRedelivery()
                         .onExceptionOccurred(exchange -> {
                             failures.incrementAndGet();
                             LiveDeskException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, LiveDeskException.class);
+                            String kind = e == null ? "other" : e.getClass().getSimpleName()
+                                    + (e instanceof io.github.camellivedesk.error.LiveDeskHttpException http ? " " + http.getStatusCode() : "")
+                                    + (e.isRequestMayHaveReachedLiveDesk() ? " (may have reached)" : " (not reached)");
+                            failureKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
                             if (e != null && e.isRequestMayHaveReachedLiveDesk()) {
                                 ambiguous.add(exchange.getMessage().getBody(String.class));
                             }
@@ -91,5 +97,6 @@ class SoakTest extends LiveDeskTestSupport {
                 MESSAGES, delivered.size(), deadLettered.size(), MESSAGES - delivered.size() - deadLettered.size(),
                 duplicates, ambiguous.size(), failures.get(), redeliveries.get(), simulator().requestCount(),
                 took.toMillis());
+        System.out.println("SOAK failures by kind: " + new java.util.TreeMap<>(failureKinds));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -163,21 +164,29 @@ public final class LiveDeskClient implements AutoCloseable {
         context.setRequestConfig(requestConfig);
         AtomicBoolean timedOut = new AtomicBoolean();
         Callback callback = new Callback(call, attempt, producer, timedOut);
+        Future<LiveDeskHttpResponse> future;
         try {
-            Future<LiveDeskHttpResponse> future = http.execute(producer, new BoundedResponseConsumer(MAX_RESPONSE_BYTES),
-                    null, context, callback);
+            future = http.execute(producer, new BoundedResponseConsumer(MAX_RESPONSE_BYTES), null, context, callback);
+        } catch (RuntimeException e) {
+            // the client was closed or its reactor died: nothing was sent
+            call.result.completeExceptionally(TransportFailures.classify(e, target, false));
+            return;
+        }
+        try {
             // the response timeout only bounds silence between packets; this bounds the whole exchange, so a
             // server that drips its answer cannot hold a message forever
             callback.deadline = scheduler.schedule(() -> {
                 timedOut.set(true);
                 future.cancel(true);
             }, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (future.isDone()) {
-                callback.deadline.cancel(false);
-            }
-        } catch (RuntimeException e) {
-            // the client was closed or its reactor died: nothing was sent
-            call.result.completeExceptionally(TransportFailures.classify(e, target, false));
+        } catch (RejectedExecutionException e) {
+            // the request is on its way: without a deadline the response timeout still bounds it; failing it here
+            // would report a message as not sent that LiveDesk may store
+            LOG.debug("No deadline for POST {}: {}", call.uri.getPath(), e.toString());
+            return;
+        }
+        if (future.isDone()) {
+            callback.deadline.cancel(false);
         }
     }
 
@@ -189,8 +198,12 @@ public final class LiveDeskClient implements AutoCloseable {
                     RetryAfter.parse(response.retryAfter(), clock));
             if (wait.isPresent()) {
                 LOG.debug("POST {} rate limited; sending again in {} ms", call.uri.getPath(), wait.get().toMillis());
-                scheduler.schedule(() -> attempt(call, attempt + 1), wait.get().toMillis(), TimeUnit.MILLISECONDS);
-                return;
+                try {
+                    scheduler.schedule(() -> attempt(call, attempt + 1), wait.get().toMillis(), TimeUnit.MILLISECONDS);
+                    return;
+                } catch (RejectedExecutionException stopping) {
+                    // the scheduler is shutting down: report the 429 as it is, the request was not processed
+                }
             }
         }
         if (!response.isSuccess()) {
