@@ -1,0 +1,220 @@
+package io.github.camellivedesk.benchmarks;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.camellivedesk.simulator.Fault;
+import io.github.camellivedesk.simulator.LiveDeskSimulator;
+
+/**
+ * Runs every variant of every scenario, each in its own JVM, one after another against the same server, and writes
+ * {@code RESULTS.md} and {@code results.png}.
+ *
+ * <pre>./mvnw -B -Pbench -pl benchmarks -am -DskipTests verify</pre>
+ */
+public final class BenchmarkHarness {
+
+    static final String COMMAND = "./mvnw -B -Pbench -pl benchmarks -am -DskipTests verify";
+
+    private BenchmarkHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path resultsDir = Path.of("benchmarks");
+        Path jmh = null;
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--results")) {
+                resultsDir = Path.of(args[i + 1]);
+            } else if (args[i].equals("--jmh")) {
+                jmh = Path.of(args[i + 1]);
+            }
+        }
+        List<ScenarioResult> results = new ArrayList<>();
+        StringBuilder servers = new StringBuilder();
+        try (LiveDeskSimulator simulator = LiveDeskSimulator.builder().conversations(141L).recordRequests(false)
+                .messageRetention(1000).threads(8).maxAttachmentSize(512L * 1024 * 1024).build().start();
+             FixedAnswerServer nginx = FixedAnswerServer.startIfAvailable()) {
+            Workload probe = workload(Scenario.noLatency(), simulator.baseUrl(), simulator, null, 0, 0, 0);
+            double simulatorCapacity = Tools.wrkRequestsPerSecond(probe.messagesUrl(), probe.authorization());
+            servers.append(String.format(Locale.ROOT, "* simulator (JDK HTTP server, parses, validates and stores every message): "
+                                                      + "%s requests/s with wrk -t2 -c64 for the documented text message%n", rate(simulatorCapacity)));
+            String noLatencyUrl = simulator.baseUrl();
+            String noLatencyServer = "the simulator (nginx is not installed)";
+            if (nginx != null) {
+                Workload fixed = workload(Scenario.noLatency(), nginx.baseUrl(), simulator, null, 0, 0, 0);
+                double nginxCapacity = Tools.wrkRequestsPerSecond(fixed.messagesUrl(), fixed.authorization());
+                servers.append(String.format(Locale.ROOT, "* nginx, one worker, fixed documented answer: %s requests/s with the same "
+                                                          + "wrk command%n", rate(nginxCapacity)));
+                noLatencyUrl = nginx.baseUrl();
+                noLatencyServer = "nginx with a fixed answer";
+            }
+
+            results.add(runScenario(Scenario.noLatency(), noLatencyServer,
+                    workload(Scenario.noLatency(), noLatencyUrl, simulator, null, 5, 15, Long.MAX_VALUE),
+                    List.of(Variant.values()), "-Xmx512m"));
+
+            simulator.faults().inject(Fault.latency(Duration.ofMillis(200))).always();
+            results.add(runScenario(Scenario.latency200ms(), "the simulator with 200 ms added latency",
+                    workload(Scenario.latency200ms(), simulator.baseUrl(), simulator, null, 3, 15, Long.MAX_VALUE),
+                    List.of(Variant.values()), "-Xmx512m"));
+            simulator.faults().clear();
+
+            for (long size : new long[] { 10L << 20, 100L << 20 }) {
+                Path file = attachment(size);
+                try {
+                    Scenario scenario = Scenario.attachment(size);
+                    results.add(runScenario(scenario, "the simulator (streams to disk)",
+                            workload(scenario, simulator.baseUrl(), simulator, file, 0, 120, 5),
+                            List.of(Variant.CAMEL_HTTP, Variant.LIVEDESK_TEMPLATE), "-Xmx128m"));
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        write(resultsDir, results, servers.toString(), jmh);
+    }
+
+    static Workload workload(Scenario scenario, String baseUrl, LiveDeskSimulator simulator, Path file,
+                             double warmup, double measure, long maxMessages) {
+        return new Workload(scenario, baseUrl, simulator.apiKey(), simulator.apiSecret(), warmup, measure, maxMessages, file);
+    }
+
+    static ScenarioResult runScenario(Scenario scenario, String server, Workload workload, List<Variant> variants,
+                                      String heap) throws IOException, InterruptedException {
+        System.out.println("== " + scenario.name() + ": " + scenario.describe() + ", against " + server);
+        List<Measurement> measurements = new ArrayList<>();
+        for (Variant variant : variants) {
+            Measurement measurement = runVariant(variant, workload, heap);
+            System.out.printf(Locale.ROOT, "   %-40s %,10.0f msg/s  %6.2f CPU s/10k  %5d MiB peak heap  %d failures%n",
+                    variant.label(), measurement.messagesPerSecond(), measurement.cpuSecondsPer10k(),
+                    measurement.peakHeapBytes() >> 20, measurement.failures());
+            measurements.add(measurement);
+        }
+        return new ScenarioResult(scenario, server, measurements);
+    }
+
+    /** Runs one variant in a fresh JVM with this JVM's class path. */
+    static Measurement runVariant(Variant variant, Workload workload, String heap) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), VariantRunner.class.getName()));
+        command.addAll(List.of(workload.toArgs(variant)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        Measurement measurement = null;
+        for (String line : new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            Measurement parsed = Measurement.parse(line);
+            if (parsed != null) {
+                measurement = parsed;
+            } else {
+                output.append(line).append('\n');
+            }
+        }
+        process.waitFor(5, TimeUnit.MINUTES);
+        if (measurement == null) {
+            throw new IllegalStateException(variant.label() + " produced no measurement; its output:\n" + output);
+        }
+        return measurement;
+    }
+
+    private static Path attachment(long size) throws IOException {
+        Path file = Files.createTempFile("livedesk-bench-", ".bin");
+        byte[] chunk = new byte[1 << 20];
+        new Random(size).nextBytes(chunk);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0; written < size; written += chunk.length) {
+                out.write(chunk, 0, (int) Math.min(chunk.length, size - written));
+            }
+        }
+        return file;
+    }
+
+    private static void write(Path dir, List<ScenarioResult> results, String servers, Path jmh) throws IOException {
+        StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+        md.append("Generated by `BenchmarkHarness` on ").append(ZonedDateTime.now().withNano(0)).append(".\n\n");
+        md.append("Command:\n\n```bash\n").append(COMMAND).append("\n```\n\n");
+        md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpuModel())
+                .append("), ").append(memory()).append(", ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append(". Client, server and load generator share the cores.\n\n");
+        md.append("Each variant runs in its own JVM (`-XX:+UseParallelGC`), one after another, against the same server: "
+                  + "a warm-up, then a measured window. CPU is the variant JVM's own process CPU time; peak heap is the highest "
+                  + "heap use in the measured window.\n\n");
+        md.append("## Servers\n\n").append(servers).append('\n');
+        for (ScenarioResult result : results) {
+            md.append("## ").append(result.scenario().name()).append("\n\n").append(result.scenario().describe())
+                    .append("; server: ").append(result.server()).append(".\n\n").append(ResultsReport.table(result)).append('\n');
+        }
+        md.append("## Targets\n\n").append(verdicts(results)).append('\n');
+        if (jmh != null && Files.exists(jmh)) {
+            md.append("## JMH: per-message work of livedesk:send (text message)\n\n").append(jmhTable(jmh)).append('\n');
+        }
+        md.append("![results](results.png)\n");
+        Files.writeString(dir.resolve("RESULTS.md"), md.toString());
+        ResultsReport.chart(results, dir.resolve("results.png"));
+        System.out.println(md);
+    }
+
+    private static String verdicts(List<ScenarioResult> results) {
+        StringBuilder out = new StringBuilder();
+        ScenarioResult noLatency = results.get(0);
+        ScenarioResult latency = results.get(1);
+        out.append(verdict("(c) >= 0.9x (a), no added latency", noLatency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.RAW_HTTPCLIENT), 0.9));
+        out.append(verdict("(c) >= 2x (b), no added latency", noLatency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_HTTP), 2));
+        out.append(verdict("(c) >= 20x (b), 200 ms latency, 4 threads", latency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_HTTP), 20));
+        out.append(verdict("(d) >= 20x (b), 200 ms latency, 4 threads", latency.ratio(Variant.LIVEDESK_SEDA, Variant.CAMEL_HTTP), 20));
+        if (results.size() >= 4) {
+            Measurement small = results.get(2).of(Variant.LIVEDESK_TEMPLATE);
+            Measurement large = results.get(3).of(Variant.LIVEDESK_TEMPLATE);
+            out.append(String.format(Locale.ROOT, "* (c) peak heap independent of attachment size: %d MiB for 10 MiB, %d MiB for 100 MiB "
+                                                  + "(-Xmx128m): %s%n", small.peakHeapBytes() >> 20, large.peakHeapBytes() >> 20,
+                    large.peakHeapBytes() < small.peakHeapBytes() + (32L << 20) && large.failures() == 0 ? "met" : "missed"));
+        }
+        return out.toString();
+    }
+
+    private static String verdict(String target, double ratio, double required) {
+        return String.format(Locale.ROOT, "* %s: %.2fx, %s%n", target, ratio, ratio >= required ? "met" : "missed");
+    }
+
+    private static String jmhTable(Path file) throws IOException {
+        StringBuilder out = new StringBuilder("| benchmark | µs/op | error (99.9%) |\n|---|---:|---:|\n");
+        for (JsonNode run : new ObjectMapper().readTree(file.toFile())) {
+            String name = run.get("benchmark").asText();
+            JsonNode metric = run.get("primaryMetric");
+            out.append(String.format(Locale.ROOT, "| %s | %.3f | ±%.3f |%n", name.substring(name.lastIndexOf('.') + 1),
+                    metric.get("score").asDouble(), metric.get("scoreError").asDouble()));
+        }
+        return out.toString();
+    }
+
+    private static String rate(double value) {
+        return value < 0 ? "not measured (wrk is not installed)" : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String memory() {
+        long bytes = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        return (bytes >> 30) + " GiB";
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.camellivedesk.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import io.github.camellivedesk.LiveDeskConfiguration;
+import io.github.camellivedesk.client.LiveDeskJson;
+import io.github.camellivedesk.mapping.LiveDeskCall;
+import io.github.camellivedesk.mapping.SendMessageMapper;
+import io.github.camellivedesk.model.LiveDeskMessage;
+import io.github.camellivedesk.model.SendMessageRequest;
+
+/**
+ * The per-message work of {@code livedesk:send} for a text message, without the network: mapping the exchange to a
+ * validated request, writing its JSON, and reading the documented answer. Target: at most 5 microseconds in all.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class MessageMappingBenchmark {
+
+    static final byte[] DOCUMENTED_ANSWER = ("{\"id\":3030,\"content\":\"Agent sending message, is it normal?\",\"inbox_id\":79,"
+                                             + "\"conversation_id\":141,\"message_type\":1,\"content_type\":\"text\",\"status\":\"sent\","
+                                             + "\"content_attributes\":{},\"created_at\":1762331029,\"private\":false,\"source_id\":null,"
+                                             + "\"sorting_id\":4,\"sender\":{\"id\":3,\"name\":\"TEST\",\"available_name\":\"TEST\","
+                                             + "\"avatar_url\":\"\",\"type\":\"user\",\"availability_status\":\"offline\",\"thumbnail\":\"\"}}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    private CamelContext context;
+    private SendMessageMapper mapper;
+    private Exchange exchange;
+    private SendMessageRequest request;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        context = new DefaultCamelContext();
+        context.start();
+        LiveDeskConfiguration configuration = new LiveDeskConfiguration();
+        configuration.setConversationId("141");
+        mapper = new SendMessageMapper(configuration);
+        exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody("Agent sending message, is it normal?");
+        request = SendMessageRequest.builder().content("Agent sending message, is it normal?").privateMessage(false).build();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        context.stop();
+    }
+
+    @Benchmark
+    public LiveDeskCall mapExchange() {
+        return mapper.map(exchange);
+    }
+
+    @Benchmark
+    public byte[] writeRequestJson() throws Exception {
+        return LiveDeskJson.writer().writeValueAsBytes(request);
+    }
+
+    @Benchmark
+    public LiveDeskMessage readAnswer() throws Exception {
+        return LiveDeskJson.messageReader().readValue(DOCUMENTED_ANSWER);
+    }
+
+    /** All three, as one message costs. */
+    @Benchmark
+    public Object perMessage() throws Exception {
+        mapper.map(exchange);
+        LiveDeskJson.writer().writeValueAsBytes(request);
+        return LiveDeskJson.messageReader().readValue(DOCUMENTED_ANSWER);
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.camellivedesk.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The external programs the harness uses when they are installed: nginx, wrk. */
+final class Tools {
+
+    private Tools() {
+    }
+
+    static Path find(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        for (String dir : new String[] { "/usr/sbin", "/usr/bin" }) {
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Requests/s that wrk reaches for the documented text message at 64 connections, or -1 without wrk. */
+    static double wrkRequestsPerSecond(String messagesUrl, String authorization) throws IOException, InterruptedException {
+        Path wrk = find("wrk");
+        if (wrk == null) {
+            return -1;
+        }
+        Path script = Files.createTempFile("send-text", ".lua");
+        Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                                  + "wrk.headers[\"Authorization\"] = \"" + authorization + "\"\n"
+                                  + "wrk.body = '" + Workload.TEXT_JSON + "'\n");
+        run(wrk.toString(), "-t2", "-c64", "-d3s", "-s", script.toString(), messagesUrl);
+        String output = run(wrk.toString(), "-t2", "-c64", "-d10s", "-s", script.toString(), messagesUrl);
+        Matcher matcher = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(60, TimeUnit.SECONDS);
+        return output;
+    }
+}

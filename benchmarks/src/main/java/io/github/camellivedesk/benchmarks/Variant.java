@@ -1,0 +1,31 @@
+package io.github.camellivedesk.benchmarks;
+
+/** The ways of sending the same message that the harness compares. */
+public enum Variant {
+    /** (a) Apache HttpClient 5 async called directly: the transport under the component. */
+    RAW_HTTPCLIENT("a", "raw HttpClient 5 async"),
+    /** (b) A camel-http route wired by hand: Authorization header, JSON marshalling, http: endpoint. */
+    CAMEL_HTTP("b", "camel-http route by hand"),
+    /** (c) livedesk:send from a ProducerTemplate with many messages in flight. */
+    LIVEDESK_TEMPLATE("c", "livedesk:send (ProducerTemplate)"),
+    /** (d) A SEDA route with concurrent consumers into livedesk:send. */
+    LIVEDESK_SEDA("d", "seda -> livedesk:send"),
+    /** (e) The JDK's java.net.http.HttpClient with its default executor, as camel-whatsapp and camel-telegram use it. */
+    JDK_HTTPCLIENT("e", "JDK HttpClient (default executor)");
+
+    private final String letter;
+    private final String label;
+
+    Variant(String letter, String label) {
+        this.letter = letter;
+        this.label = label;
+    }
+
+    public String letter() {
+        return letter;
+    }
+
+    public String label() {
+        return "(" + letter + ") " + label;
+    }
+}

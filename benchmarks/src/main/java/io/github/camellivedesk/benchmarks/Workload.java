@@ -1,0 +1,45 @@
+package io.github.camellivedesk.benchmarks;
+
+import java.nio.file.Path;
+
+/**
+ * Where and what a variant sends: passed from the harness to each child JVM on its command line.
+ *
+ * @param scenario       the scenario
+ * @param baseUrl        the server root
+ * @param apiKey         API key the server accepts
+ * @param apiSecret      API secret the server accepts
+ * @param warmupSeconds  unmeasured seconds first
+ * @param measureSeconds measured seconds at most
+ * @param maxMessages    measured messages at most
+ * @param attachment     the file to upload, or null
+ */
+record Workload(Scenario scenario, String baseUrl, String apiKey, String apiSecret, double warmupSeconds,
+                double measureSeconds, long maxMessages, Path attachment) {
+
+    static final String CONTENT = "Agent sending message, is it normal?";
+    static final String TEXT_JSON = "{\"content\":\"" + CONTENT + "\",\"private\":false}";
+
+    String messagesUrl() {
+        return baseUrl + "/api/v2/accounts/conversations/141/messages";
+    }
+
+    String authorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (apiKey + ":" + apiSecret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    String[] toArgs(Variant variant) {
+        return new String[] { variant.name(), scenario.name(), Integer.toString(scenario.inFlight()),
+                Integer.toString(scenario.threads()), Integer.toString(scenario.latencyMillis()),
+                Long.toString(scenario.attachmentSize()), baseUrl, apiKey, apiSecret, Double.toString(warmupSeconds),
+                Double.toString(measureSeconds), Long.toString(maxMessages), attachment == null ? "-" : attachment.toString() };
+    }
+
+    static Workload fromArgs(String[] args) {
+        Scenario scenario = new Scenario(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                Integer.parseInt(args[4]), Long.parseLong(args[5]));
+        return new Workload(scenario, args[6], args[7], args[8], Double.parseDouble(args[9]), Double.parseDouble(args[10]),
+                Long.parseLong(args[11]), args[12].equals("-") ? null : Path.of(args[12]));
+    }
+}
