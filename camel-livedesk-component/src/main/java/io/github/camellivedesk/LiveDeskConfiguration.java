@@ -78,12 +78,13 @@ public class LiveDeskConfiguration implements Cloneable {
                             + "request at once with a LiveDeskRateLimitException.")
     private long rateLimitMaxWait = 60_000;
 
-    @UriParam(label = "producer,advanced", defaultValue = "false",
-              description = "Continue the route on the HTTP client's I/O thread when LiveDesk answers, saving a thread "
-                            + "hand-off per message. Only safe when nothing after this endpoint blocks, Camel's "
-                            + "synchronous redelivery delays included: a blocked I/O thread stalls every request on its "
-                            + "connections. By default the route continues on the component's worker threads.")
-    private boolean continueOnIoThread;
+    @UriParam(label = "producer,advanced", defaultValue = "true",
+              description = "Continue the route on the HTTP client's I/O thread when LiveDesk answers (the fastest path, "
+                            + "as Camel's Netty and Vert.x components do). Set it to false when a step after this endpoint "
+                            + "blocks (a database call, a synchronous redelivery delay: use asyncDelayedRedelivery): the "
+                            + "route then continues on the component's worker threads, so a blocked step cannot stall "
+                            + "the answers of other requests.")
+    private boolean continueOnIoThread = true;
 
     @UriParam(label = "producer,advanced", defaultValue = "150000",
               description = "The most characters of content accepted before sending (LiveDesk's limit).")

@@ -18,8 +18,8 @@ import io.github.camellivedesk.model.LiveDeskMessage;
 
 /**
  * Sends each exchange without blocking: the exchange is mapped and validated on the caller's thread, and the route
- * continues on one of the component's worker threads when LiveDesk answers (or on the HTTP I/O thread with
- * {@code continueOnIoThread}). The callback is completed exactly once on every path.
+ * continues on the HTTP I/O thread when LiveDesk answers (or on the component's worker threads with
+ * {@code continueOnIoThread=false}). The callback is completed exactly once on every path.
  */
 public class LiveDeskProducer extends DefaultAsyncProducer {
 

@@ -45,6 +45,26 @@ class AsyncProducerTest extends LiveDeskTestSupport {
     }
 
     @Test
+    void routeContinuesOnTheIoThreadOrOnWorkers() throws Exception {
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:io").to("livedesk:send?conversationId=141")
+                        .process(e -> threads.add(Thread.currentThread().getName()));
+                from("direct:workers").to("livedesk:send?conversationId=141&continueOnIoThread=false")
+                        .process(e -> threads.add(Thread.currentThread().getName()));
+            }
+        });
+
+        template.requestBody("direct:io", "on the I/O thread");
+        template.requestBody("direct:workers", "on a worker");
+
+        assertThat(threads.get(0)).startsWith("httpclient-dispatch");
+        assertThat(threads.get(1)).contains("LiveDeskWorker");
+    }
+
+    @Test
     void callbackCompletesExactlyOnceOnEveryPath() throws Exception {
         Producer producer = context.getEndpoint("livedesk:send?conversationId=141&requestTimeout=400ms").createProducer();
         producer.start();

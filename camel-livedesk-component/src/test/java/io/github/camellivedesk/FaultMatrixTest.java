@@ -168,7 +168,7 @@ class FaultMatrixTest extends LiveDeskTestSupport {
 
     private static Set<String> clientThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(name -> name.startsWith("httpclient-") || name.contains("LiveDeskScheduler"))
+                .filter(name -> name.startsWith("httpclient-") || name.contains("LiveDeskScheduler") || name.contains("LiveDeskWorker"))
                 .collect(Collectors.toSet());
     }
 

@@ -41,7 +41,7 @@ final class ResultsReport {
     /** One panel per scenario: messages/s for text scenarios, peak heap for attachments. */
     static void chart(List<ScenarioResult> results, Path file) throws IOException {
         int panelWidth = 420;
-        int height = 420;
+        int height = 460;
         BufferedImage image = new BufferedImage(panelWidth * results.size(), height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
