@@ -160,10 +160,9 @@ class FaultMatrixTest extends LiveDeskTestSupport {
     }
 
     private long failedMessage() throws Exception {
-        simulator().conversation(141L).closeWindow();
-        Exchange failed = send("livedesk:send?conversationId=141&throwExceptionOnFailure=false", "to retry");
+        long id = sendFailedMessage("to retry");
         simulator().conversation(141L).customerReply("back");
-        return failed.getMessage().getHeader(LiveDeskConstants.MESSAGE_ID, Long.class);
+        return id;
     }
 
     private static Set<String> clientThreads() {

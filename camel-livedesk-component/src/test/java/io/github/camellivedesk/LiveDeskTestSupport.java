@@ -63,6 +63,16 @@ abstract class LiveDeskTestSupport {
         return LIVEDESK.simulator();
     }
 
+    /**
+     * Sends a message to conversation 141 with its 24-hour window closed, so LiveDesk stores it as failed, and
+     * returns its id; the window stays closed.
+     */
+    protected long sendFailedMessage(String text) throws Exception {
+        simulator().conversation(141L).closeWindow();
+        Exchange failed = send("livedesk:send?conversationId=141&throwExceptionOnFailure=false", text);
+        return failed.getMessage().getHeader(LiveDeskConstants.MESSAGE_ID, Long.class);
+    }
+
     /** Adds a route {@code direct:testN -> uri} and returns its start endpoint. */
     protected String route(String uri) throws Exception {
         String start = "direct:test" + routes.incrementAndGet();

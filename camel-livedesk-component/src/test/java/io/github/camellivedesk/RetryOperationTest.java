@@ -49,9 +49,7 @@ class RetryOperationTest extends LiveDeskTestSupport {
 
     @Test
     void retryAfterTheCustomerRepliedSendsTheMessage() throws Exception {
-        simulator().conversation(141L).closeWindow();
-        Exchange failed = send("livedesk:send?conversationId=141&throwExceptionOnFailure=false", "please read");
-        long failedId = failed.getMessage().getHeader(LiveDeskConstants.MESSAGE_ID, Long.class);
+        long failedId = sendFailedMessage("please read");
         simulator().conversation(141L).customerReply("hi again");
 
         Exchange retried = send("livedesk:retry?conversationId=141", null, Map.of(LiveDeskConstants.MESSAGE_ID, failedId));
@@ -67,9 +65,7 @@ class RetryOperationTest extends LiveDeskTestSupport {
 
     @Test
     void retryTakesTheMessageIdFromTheOption() throws Exception {
-        simulator().conversation(141L).closeWindow();
-        Exchange failed = send("livedesk:send?conversationId=141&throwExceptionOnFailure=false", "x");
-        long failedId = failed.getMessage().getHeader(LiveDeskConstants.MESSAGE_ID, Long.class);
+        long failedId = sendFailedMessage("x");
         simulator().conversation(141L).customerReply("hello");
 
         Exchange retried = send("livedesk:retry?conversationId=141&messageId=" + failedId, "body is ignored");
@@ -80,9 +76,7 @@ class RetryOperationTest extends LiveDeskTestSupport {
 
     @Test
     void retryWhileTheWindowIsStillClosedFailsAgain() throws Exception {
-        simulator().conversation(141L).closeWindow();
-        Exchange failed = send("livedesk:send?conversationId=141&throwExceptionOnFailure=false", "x");
-        long failedId = failed.getMessage().getHeader(LiveDeskConstants.MESSAGE_ID, Long.class);
+        long failedId = sendFailedMessage("x");
 
         Exchange retried = send("livedesk:retry?conversationId=141&messageId=" + failedId, null);
 
