@@ -398,8 +398,8 @@ public final class LiveDeskClient implements AutoCloseable {
                     credentials = LiveDeskCredentials.of(apiKey, apiSecret);
                 } catch (IllegalArgumentException e) {
                     throw new LiveDeskValidationException(apiKey == null || apiKey.isBlank() ? "option apiKey" : "option apiSecret",
-                            apiKey == null || apiKey.isBlank() ? "is missing or blank" : "is missing or blank",
-                            "Copy the API Key and API Secret from the LiveDesk API Key page into the apiKey and apiSecret options");
+                            "is missing or blank",
+                            "Copy the API Key and API Secret from the LiveDesk API Key page into the apiKey and apiSecret options", e);
                 }
             }
             if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
