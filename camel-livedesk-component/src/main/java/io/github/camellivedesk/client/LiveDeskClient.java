@@ -396,10 +396,11 @@ public final class LiveDeskClient implements AutoCloseable {
             if (credentials == null) {
                 try {
                     credentials = LiveDeskCredentials.of(apiKey, apiSecret);
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException missing) {
+                    // our exception is the whole story: a cause would make Camel report it as the root cause
                     throw new LiveDeskValidationException(apiKey == null || apiKey.isBlank() ? "option apiKey" : "option apiSecret",
                             "is missing or blank",
-                            "Copy the API Key and API Secret from the LiveDesk API Key page into the apiKey and apiSecret options", e);
+                            "Copy the API Key and API Secret from the LiveDesk API Key page into the apiKey and apiSecret options");
                 }
             }
             if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
