@@ -19,7 +19,9 @@ import io.github.camellivedesk.model.LiveDeskMessage;
 /**
  * Sends each exchange without blocking: the exchange is mapped and validated on the caller's thread, and the route
  * continues on the HTTP I/O thread when LiveDesk answers (or on the component's worker threads with
- * {@code continueOnIoThread=false}). The callback is completed exactly once on every path.
+ * {@code continueOnIoThread=false}). An answer that is already complete when the send returns (a fast loopback
+ * server) continues on the caller's thread, which Camel allows: {@code process} still returns false and the callback
+ * is completed exactly once on every path.
  */
 public class LiveDeskProducer extends DefaultAsyncProducer {
 

@@ -25,7 +25,8 @@ class AsyncProducerTest extends LiveDeskTestSupport {
 
     @Test
     void manyMessagesInFlightFromOneThread() throws Exception {
-        simulator().faults().inject(Fault.latency(Duration.ofSeconds(3))).always();
+        // the latency leaves a slow CI machine seconds to open 32 connections before the first answer
+        simulator().faults().inject(Fault.latency(Duration.ofSeconds(5))).always();
         String start = route("livedesk:send?conversationId=141");
         List<CompletableFuture<Exchange>> futures = new ArrayList<>();
 
@@ -36,7 +37,7 @@ class AsyncProducerTest extends LiveDeskTestSupport {
 
         // all 32 hold a connection at the same time while no answer has come: one caller thread, no blocking
         LiveDeskComponent component = context.getComponent("livedesk", LiveDeskComponent.class);
-        await().atMost(2500, TimeUnit.MILLISECONDS).until(() -> component.ownHttpClient().poolStats().getLeased() == 32);
+        await().atMost(4500, TimeUnit.MILLISECONDS).until(() -> component.ownHttpClient().poolStats().getLeased() == 32);
         assertThat(futures).noneMatch(CompletableFuture::isDone);
         for (CompletableFuture<Exchange> future : futures) {
             assertThat(future.get(10, TimeUnit.SECONDS).getException()).isNull();
@@ -57,6 +58,8 @@ class AsyncProducerTest extends LiveDeskTestSupport {
             }
         });
 
+        // the answer must arrive after the send returned, or the continuation runs on the caller's thread
+        simulator().faults().inject(Fault.latency(Duration.ofMillis(300))).always();
         template.requestBody("direct:io", "on the I/O thread");
         template.requestBody("direct:workers", "on a worker");
 

@@ -80,8 +80,10 @@ public final class SimulatorMain {
                 }
             }
         }
+        long start = System.nanoTime();
         LiveDeskSimulator simulator = builder.build().start();
-        out.println("LiveDesk simulator listening on " + simulator.baseUrl());
+        long startMillis = (System.nanoTime() - start) / 1_000_000;
+        out.println("LiveDesk simulator listening on " + simulator.baseUrl() + " (started in " + startMillis + " ms)");
         out.println("  API key:    " + simulator.apiKey());
         out.println("  API secret: " + simulator.apiSecret());
         out.println("  API:        " + simulator.baseUrl() + "/api/v2/accounts/conversations/{id}/messages");
