@@ -94,6 +94,24 @@ class MultipartApiTest {
     }
 
     @Test
+    void retentionDeletesTheFilesOfDroppedMessages() throws Exception {
+        try (LiveDeskSimulator small = LiveDeskSimulator.builder().conversations(141L).messageRetention(1).build().start()) {
+            Api api = new Api(small);
+            for (String name : List.of("first.txt", "second.txt")) {
+                assertThat(api.postMultipart(Api.messagesPath(141), new Api.Multipart()
+                        .file("filename=\"" + name + "\"", "text/plain", name.getBytes(StandardCharsets.UTF_8)).end())
+                        .statusCode()).isEqualTo(200);
+            }
+
+            assertThat(small.messages()).singleElement().satisfies(kept -> assertThat(kept.attachments())
+                    .extracting(StoredAttachment::fileName).containsExactly("second.txt"));
+            try (var files = java.nio.file.Files.list(small.storageDir())) {
+                assertThat(files).as("only the kept message's file is on disk").hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void largeUploadStreamsThroughWithItsChecksum() throws Exception {
         long size = 200L * 1024 * 1024;
         try (LiveDeskSimulator big = LiveDeskSimulator.builder().conversations(141L).maxAttachmentSize(size).build().start()) {
