@@ -45,8 +45,9 @@ public final class BenchmarkHarness {
         }
         List<ScenarioResult> results = new ArrayList<>();
         StringBuilder servers = new StringBuilder();
+        // a short retention keeps the simulator's memory and disk flat: the attachment runs upload gigabytes
         try (LiveDeskSimulator simulator = LiveDeskSimulator.builder().conversations(141L).recordRequests(false)
-                .messageRetention(1000).threads(8).maxAttachmentSize(512L * 1024 * 1024).build().start();
+                .messageRetention(16).threads(8).maxAttachmentSize(512L * 1024 * 1024).build().start();
              FixedAnswerServer nginx = FixedAnswerServer.startIfAvailable()) {
             Workload probe = workload(Scenario.noLatency(), simulator.baseUrl(), simulator, null, 0, 0, 0);
             double simulatorCapacity = Tools.wrkRequestsPerSecond(probe.messagesUrl(), probe.authorization());

@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
 final class ResultsReport {
 
     private static final Color[] COLORS = { new Color(0x4e79a7), new Color(0xe15759), new Color(0x59a14f),
-            new Color(0x76b7b2), new Color(0xf28e2b) };
+            new Color(0x9c755f), new Color(0x76b7b2), new Color(0xf28e2b) };
 
     private ResultsReport() {
     }

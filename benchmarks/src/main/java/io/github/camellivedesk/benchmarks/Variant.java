@@ -6,8 +6,10 @@ public enum Variant {
     RAW_HTTPCLIENT("a", "raw HttpClient 5 async"),
     /** (b) A camel-http route wired by hand: Authorization header, JSON marshalling, http: endpoint. */
     CAMEL_HTTP("b", "camel-http route by hand"),
-    /** (c) livedesk:send from a ProducerTemplate with many messages in flight. */
+    /** (c) livedesk:send from a ProducerTemplate that sends on the caller's thread, many messages in flight. */
     LIVEDESK_TEMPLATE("c", "livedesk:send (ProducerTemplate)"),
+    /** (c') The same with the template's default executor: what a user gets without the README's advice. */
+    LIVEDESK_TEMPLATE_POOLED("c'", "livedesk:send (ProducerTemplate, default pool)"),
     /** (d) A SEDA route with concurrent consumers into livedesk:send. */
     LIVEDESK_SEDA("d", "seda -> livedesk:send"),
     /** (e) The JDK's java.net.http.HttpClient with its default executor, as camel-whatsapp and camel-telegram use it. */

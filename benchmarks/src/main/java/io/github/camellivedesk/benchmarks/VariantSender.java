@@ -24,7 +24,8 @@ interface VariantSender extends AutoCloseable {
         return switch (variant) {
             case RAW_HTTPCLIENT -> new RawHttpClientSender(workload);
             case CAMEL_HTTP -> new CamelHttpSender(workload);
-            case LIVEDESK_TEMPLATE -> new LiveDeskTemplateSender(workload);
+            case LIVEDESK_TEMPLATE -> new LiveDeskTemplateSender(workload, true);
+            case LIVEDESK_TEMPLATE_POOLED -> new LiveDeskTemplateSender(workload, false);
             case LIVEDESK_SEDA -> new LiveDeskSedaSender(workload);
             case JDK_HTTPCLIENT -> new JdkHttpClientSender(workload);
         };
