@@ -45,6 +45,10 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "continueOnIoThread": getOrCreateConfiguration(target).setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
         case "conversationid":
         case "conversationId": getOrCreateConfiguration(target).setConversationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class, value)); return true;
         case "inreplyto":
@@ -113,6 +117,10 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "continueOnIoThread": return boolean.class;
         case "conversationid":
         case "conversationId": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class;
         case "inreplyto":
@@ -182,6 +190,10 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "continueOnIoThread": return getOrCreateConfiguration(target).isContinueOnIoThread();
         case "conversationid":
         case "conversationId": return getOrCreateConfiguration(target).getConversationId();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
         case "inreplyto":

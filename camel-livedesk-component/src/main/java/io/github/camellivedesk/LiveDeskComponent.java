@@ -13,7 +13,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 
@@ -26,7 +26,7 @@ import io.github.camellivedesk.client.PooledHttpClient;
  * its endpoints share; the pool is created when the first endpoint starts and closed when the component stops.
  */
 @Component("livedesk")
-public class LiveDeskComponent extends DefaultComponent implements SSLContextParametersAware {
+public class LiveDeskComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(description = "Default options for every endpoint of this component.")
     private LiveDeskConfiguration configuration = new LiveDeskConfiguration();

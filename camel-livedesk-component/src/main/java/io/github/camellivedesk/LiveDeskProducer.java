@@ -7,6 +7,8 @@ import java.util.function.BiConsumer;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 import io.github.camellivedesk.error.LiveDeskHttpException;
@@ -28,6 +30,8 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
     private final RequestMapper mapper;
     private final boolean throwExceptionOnFailure;
     private final boolean continueOnIoThread;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private volatile LiveDeskProducerHealthCheck healthCheck;
 
     public LiveDeskProducer(LiveDeskEndpoint endpoint) {
         super(endpoint);
@@ -48,8 +52,13 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
             CompletableFuture<LiveDeskMessage> answer = call.sendWith(getEndpoint().getClient());
             BiConsumer<LiveDeskMessage, Throwable> complete = (message, failure) -> {
                 try {
-                    if (failure != null) {
-                        onFailure(exchange, unwrap(failure));
+                    Throwable cause = failure == null ? null : unwrap(failure);
+                    LiveDeskProducerHealthCheck check = healthCheck;
+                    if (check != null) {
+                        check.onOutcome(cause);
+                    }
+                    if (cause != null) {
+                        onFailure(exchange, cause);
                     } else {
                         onMessage(exchange, message);
                     }
@@ -71,6 +80,31 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // optional: there is a repository only when camel-health is set up and producer checks are enabled
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            LiveDeskProducerHealthCheck check = new LiveDeskProducerHealthCheck(getEndpoint());
+            check.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(check);
+            healthCheck = check;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        LiveDeskProducerHealthCheck check = healthCheck;
+        if (healthCheckRepository != null && check != null) {
+            healthCheckRepository.removeHealthCheck(check);
+        }
+        healthCheck = null;
+        healthCheckRepository = null;
+        super.doStop();
     }
 
     private void onMessage(Exchange exchange, LiveDeskMessage message) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.main.Main;
 
 import io.github.camellivedesk.LiveDeskComponent;
@@ -42,6 +43,9 @@ public final class QuickstartApplication {
         livedesk.getConfiguration().setConversationId(target.conversationId());
 
         Main main = new Main();
+        // the livedesk: producers report readiness through camel-health (Camel leaves producer checks off by default)
+        main.addInitialProperty("camel.health.producers-enabled", "true");
+        main.addInitialProperty("camel.health.exposure-level", "full");
         main.bind("livedesk", livedesk);
         main.configure().addRoutesBuilder(new QuickstartRoutes());
         main.start();
@@ -84,6 +88,7 @@ public final class QuickstartApplication {
             if (simulator != null) {
                 printReceived(simulator, out);
             }
+            printReadiness(main, out);
         } finally {
             main.stop();
         }
@@ -94,6 +99,13 @@ public final class QuickstartApplication {
             throw exchange.getException();
         }
         return exchange.getMessage().getBody(LiveDeskMessage.class);
+    }
+
+    private static void printReadiness(Main main, PrintStream out) {
+        out.println();
+        HealthCheckHelper.invokeReadiness(main.getCamelContext()).stream()
+                .filter(result -> result.getCheck().getId().startsWith("producer:livedesk-"))
+                .forEach(result -> out.println("Readiness " + result.getCheck().getId() + ": " + result.getState()));
     }
 
     private static void printReceived(LiveDeskSimulator simulator, PrintStream out) {

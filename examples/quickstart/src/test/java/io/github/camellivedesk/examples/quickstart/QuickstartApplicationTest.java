@@ -34,7 +34,8 @@ class QuickstartApplicationTest {
             assertThat(messages.get(3).retryCount()).isEqualTo(1);
         }
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("embedded LiveDesk simulator")
-                .contains("The simulator received");
+                .contains("The simulator received")
+                .containsPattern("Readiness producer:livedesk-\\w+: UP");
     }
 
     @Test

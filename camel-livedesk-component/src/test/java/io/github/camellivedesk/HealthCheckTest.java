@@ -1,0 +1,124 @@
+package io.github.camellivedesk;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.camellivedesk.error.LiveDeskAuthenticationException;
+import io.github.camellivedesk.simulator.Fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The producer health check, read through Camel's health-check registry as camel-main or Quarkus would. */
+class HealthCheckTest extends LiveDeskTestSupport {
+
+    @BeforeEach
+    void enableProducerChecks() {
+        // what camel.health.producersEnabled=true does
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        // every check with its details, not only the failing ones
+        registry.setExposureLevel("full");
+        HealthCheckRepository producers = (HealthCheckRepository) registry.resolveById("producers");
+        producers.setEnabled(true);
+        registry.register(producers);
+    }
+
+    @Test
+    void downWhileLiveDeskFailsAndUpWithTheNextAnswer() throws Exception {
+        String start = route("livedesk:send?conversationId=141");
+        assertThat(readiness().getState()).as("before any message").isEqualTo(HealthCheck.State.UP);
+
+        simulator().faults().inject(Fault.status(503)).always();
+        assertThat(template.request(start, e -> e.getMessage().setBody("first")).getException()).isNotNull();
+        assertThat(template.request(start, e -> e.getMessage().setBody("second")).getException()).isNotNull();
+
+        HealthCheck.Result down = readiness();
+        assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("503"));
+        assertThat(down.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 503)
+                .containsEntry(LiveDeskProducerHealthCheck.FAILURES_IN_A_ROW, 2)
+                .containsEntry("livedesk.operation", "send").containsEntry("livedesk.host", "127.0.0.1");
+
+        simulator().faults().clear();
+        assertThat(template.request(start, e -> e.getMessage().setBody("third")).getException()).isNull();
+        assertThat(readiness().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void rejectedCredentialsAndUnreachableServerAreDown() throws Exception {
+        String wrongSecret = "livedesk:send?conversationId=141&apiSecret=not-the-secret";
+        String unreachable = "livedesk:send?conversationId=141&baseUrl=http://127.0.0.1:1";
+
+        Exchange rejected = template.request(route(wrongSecret), e -> e.getMessage().setBody("hello"));
+        Exchange refused = template.request(route(unreachable), e -> e.getMessage().setBody("hello"));
+
+        assertThat(rejected.getException()).isInstanceOf(LiveDeskAuthenticationException.class);
+        HealthCheck.Result unauthorized = readiness(wrongSecret);
+        assertThat(unauthorized.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(unauthorized.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 401);
+        assertThat(unauthorized.getMessage().orElseThrow()).doesNotContain("not-the-secret");
+        assertThat(String.valueOf(unauthorized.getDetails())).doesNotContain("not-the-secret");
+        assertThat(refused.getException()).isNotNull();
+        assertThat(readiness(unreachable).getState()).isEqualTo(HealthCheck.State.DOWN);
+    }
+
+    @Test
+    void rejectedMessagesSayNothingAboutLiveDesk() throws Exception {
+        String known = "livedesk:send?conversationId=141";
+        String unknown = "livedesk:send?conversationId=999";
+        String start = route(known);
+        String unknownConversation = route(unknown);
+        simulator().faults().inject(Fault.status(503)).forNext(1);
+        template.request(start, e -> e.getMessage().setBody("lost"));
+        assertThat(readiness(known).getState()).isEqualTo(HealthCheck.State.DOWN);
+
+        // a 404, a validation error and a rate limit are about the message, not about LiveDesk being usable
+        assertThat(template.request(unknownConversation, e -> e.getMessage().setBody("who?")).getException()).isNotNull();
+        assertThat(template.request(start, e -> e.getMessage().setBody("")).getException()).isNotNull();
+        simulator().faults().inject(Fault.rateLimitPlain()).forNext(1);
+        assertThat(template.request(route(known + "&rateLimitMaxRetries=0"), e -> e.getMessage().setBody("later"))
+                .getException()).isNotNull();
+        assertThat(readiness(known).getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(readiness(unknown).getState()).isEqualTo(HealthCheck.State.UP);
+
+        // a message stored as failed is an answer: LiveDesk is usable again
+        simulator().conversation(141L).closeWindow();
+        Exchange failed = template.request(start, e -> e.getMessage().setBody("outside the window"));
+        assertThat(failed.getException()).isNotNull();
+        assertThat(readiness(known).getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void disabledOnTheComponentIsNeverDown() throws Exception {
+        context.getComponent("livedesk", LiveDeskComponent.class).setHealthCheckProducerEnabled(false);
+        String uri = "livedesk:send?conversationId=141";
+        simulator().faults().inject(Fault.status(503)).always();
+        assertThat(template.request(route(uri), e -> e.getMessage().setBody("hello")).getException()).isNotNull();
+
+        HealthCheck.Result result = readiness(uri);
+        assertThat(result.getCheck().isEnabled()).isFalse();
+        assertThat(result.getState()).as("Camel reports a disabled check as UNKNOWN").isEqualTo(HealthCheck.State.UNKNOWN);
+    }
+
+    /** The result of the only livedesk producer check. */
+    private HealthCheck.Result readiness() {
+        return HealthCheckHelper.invokeReadiness(context).stream()
+                .filter(r -> r.getCheck().getId().startsWith("producer:livedesk-"))
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one livedesk producer check: " + a.getCheck().getId() + ", "
+                                             + b.getCheck().getId());
+                })
+                .orElseThrow(() -> new AssertionError("no livedesk producer check registered"));
+    }
+
+    /** The result of the check of the producer of the endpoint {@code uri}. */
+    private HealthCheck.Result readiness(String uri) {
+        String id = "producer:livedesk-" + context.getEndpoint(uri, LiveDeskEndpoint.class).getId();
+        return HealthCheckHelper.invokeReadiness(context).stream().filter(r -> r.getCheck().getId().equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError("no check " + id + " in " + HealthCheckHelper.invokeReadiness(context).stream().map(r -> r.getCheck().getId() + "=" + r.getState() + r.getDetails()).toList()));
+    }
+}
