@@ -41,7 +41,7 @@ final class ResultsReport {
     /** One panel per scenario: messages/s for text scenarios, peak heap for attachments. */
     static void chart(List<ScenarioResult> results, Path file) throws IOException {
         int panelWidth = 420;
-        int height = 460;
+        int height = 500;
         BufferedImage image = new BufferedImage(panelWidth * results.size(), height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -63,7 +63,8 @@ final class ResultsReport {
             max = Math.max(max, value(m, heap));
         }
         int top = 60;
-        int bottom = height - 90;
+        // room below the axis for a legend line per variant
+        int bottom = height - 40 - 13 * Variant.values().length;
         int left = x0 + 50;
         int right = x0 + width - 20;
         g.setColor(Color.BLACK);
@@ -100,6 +101,7 @@ final class ResultsReport {
     }
 
     private static double value(Measurement m, boolean heap) {
-        return heap ? m.peakHeapBytes() / (1024.0 * 1024.0) : m.messagesPerSecond();
+        // whole MiB as in the table
+        return heap ? m.peakHeapBytes() >> 20 : m.messagesPerSecond();
     }
 }
