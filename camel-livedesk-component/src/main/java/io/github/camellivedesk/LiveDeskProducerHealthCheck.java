@@ -18,8 +18,9 @@ import io.github.camellivedesk.error.LiveDeskTransportException;
  * the credentials, cannot be reached, times out, answers 5xx or something that is not a message; UP again with the
  * next answer. LiveDesk has no status call, so the check sends nothing itself and a quiet endpoint stays UP.
  * <p>
- * A rejected message (400, 404, 422, a message stored as {@code failed}, a rate limit) says nothing about LiveDesk
- * being usable and leaves the state as it is. Camel's health-check thresholds smooth single failures.
+ * A message stored with status {@code failed} is an answer, so it counts as UP. A rejected message (400, 404, 422, a
+ * rate limit) says nothing about LiveDesk being usable and leaves the state as it is. Camel's health-check thresholds
+ * smooth single failures.
  */
 final class LiveDeskProducerHealthCheck extends AbstractHealthCheck {
 
