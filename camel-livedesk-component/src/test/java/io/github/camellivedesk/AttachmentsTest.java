@@ -100,6 +100,27 @@ class AttachmentsTest extends LiveDeskTestSupport {
     }
 
     @Test
+    void contentTypeComesFromTheNameElseFromTheFirstBytes() throws Exception {
+        byte[] pdf = "%PDF-1.7\n%binary...".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0 };
+        byte[] voiceNote = "OggS\0\2 opus voice".getBytes(StandardCharsets.ISO_8859_1);
+        Path scan = Files.write(dir.resolve("SCAN0001"), pdf);
+
+        send(SEND, scan, Map.of());
+        send(SEND, jpeg, Map.of(Exchange.FILE_NAME, "camera-upload"));
+        send(SEND, new ByteArrayInputStream(voiceNote), Map.of(Exchange.FILE_NAME, "voice"));
+        send(SEND, pdf, Map.of(Exchange.FILE_NAME, "notes.txt"));
+        send(SEND, new byte[] { 1, 2, 3 }, Map.of(Exchange.FILE_NAME, "blob"));
+
+        assertThat(simulator().conversation(141L).messages()).extracting(m -> m.attachments().get(0).contentType())
+                .as("by content for files, byte arrays and re-readable streams; the name wins when it has a known extension")
+                .containsExactly("application/pdf", "image/jpeg", "audio/ogg", "text/plain", "application/octet-stream");
+        assertThat(simulator().conversation(141L).messages().get(1).attachments().get(0).fileType()).isEqualTo("image");
+        assertThat(simulator().conversation(141L).messages().get(2).attachments().get(0).sha256())
+                .as("sniffing does not consume the stream").isEqualTo(sha256(voiceNote));
+    }
+
+    @Test
     void severalFilesInOneMessageFromACollectionAndTheHeader() throws Exception {
         List<Object> files = List.of(write("a.txt", 10), write("b.txt", 20).toFile(),
                 Attachment.of("c.txt", new byte[] { 'c' }));

@@ -1,12 +1,10 @@
 package io.github.camellivedesk.client;
 
 import java.io.IOException;
-import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 
@@ -89,17 +87,11 @@ final class MultipartBody {
                     "its size cannot be read: " + e.getMessage(), "Check that the file is readable", e);
         }
         String contentType = attachment.contentType() != null ? attachment.contentType()
-                : detectContentType(attachment.fileName());
+                : AttachmentContentTypes.detect(attachment);
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachments[]\"; "
                       + FileNames.dispositionParameters(attachment.fileName()) + "\r\n"
                       + "Content-Type: " + headerSafe(contentType) + "\r\n\r\n";
         return new Part(head.getBytes(StandardCharsets.US_ASCII), attachment.source(), length);
-    }
-
-    /** The type the JDK's table gives for the file name's extension, else {@code application/octet-stream}. */
-    static String detectContentType(String fileName) {
-        String guessed = URLConnection.guessContentTypeFromName(fileName.toLowerCase(Locale.ROOT));
-        return guessed != null ? guessed : "application/octet-stream";
     }
 
     private static String headerSafe(String contentType) {

@@ -23,7 +23,7 @@ public final class Attachment {
         this.source = Objects.requireNonNull(source, "source");
     }
 
-    /** The file at {@code path}, named after it; the content type is detected from the name. */
+    /** The file at {@code path}, named after it; the content type is detected from the name, else from the first bytes. */
     public static Attachment of(Path path) {
         Path fileName = path.getFileName();
         return new Attachment(fileName == null ? null : fileName.toString(), null, new AttachmentSource.FileSource(path));
