@@ -1,5 +1,7 @@
 package io.github.camellivedesk;
 
+import java.util.List;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -29,14 +31,15 @@ class HealthCheckTest extends LiveDeskTestSupport {
 
     @Test
     void downWhileLiveDeskFailsAndUpWithTheNextAnswer() throws Exception {
-        String start = route("livedesk:send?conversationId=141");
-        assertThat(readiness().getState()).as("before any message").isEqualTo(HealthCheck.State.UP);
+        String uri = "livedesk:send?conversationId=141";
+        String start = route(uri);
+        assertThat(readiness(uri).getState()).as("before any message").isEqualTo(HealthCheck.State.UP);
 
         simulator().faults().inject(Fault.status(503)).always();
         assertThat(template.request(start, e -> e.getMessage().setBody("first")).getException()).isNotNull();
         assertThat(template.request(start, e -> e.getMessage().setBody("second")).getException()).isNotNull();
 
-        HealthCheck.Result down = readiness();
+        HealthCheck.Result down = readiness(uri);
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("503"));
         assertThat(down.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 503)
@@ -45,7 +48,7 @@ class HealthCheckTest extends LiveDeskTestSupport {
 
         simulator().faults().clear();
         assertThat(template.request(start, e -> e.getMessage().setBody("third")).getException()).isNull();
-        assertThat(readiness().getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(readiness(uri).getState()).isEqualTo(HealthCheck.State.UP);
     }
 
     @Test
@@ -104,21 +107,12 @@ class HealthCheckTest extends LiveDeskTestSupport {
         assertThat(result.getState()).as("Camel reports a disabled check as UNKNOWN").isEqualTo(HealthCheck.State.UNKNOWN);
     }
 
-    /** The result of the only livedesk producer check. */
-    private HealthCheck.Result readiness() {
-        return HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().startsWith("producer:livedesk-"))
-                .reduce((a, b) -> {
-                    throw new AssertionError("more than one livedesk producer check: " + a.getCheck().getId() + ", "
-                                             + b.getCheck().getId());
-                })
-                .orElseThrow(() -> new AssertionError("no livedesk producer check registered"));
-    }
-
     /** The result of the check of the producer of the endpoint {@code uri}. */
     private HealthCheck.Result readiness(String uri) {
         String id = "producer:livedesk-" + context.getEndpoint(uri, LiveDeskEndpoint.class).getId();
-        return HealthCheckHelper.invokeReadiness(context).stream().filter(r -> r.getCheck().getId().equals(id))
-                .findFirst().orElseThrow(() -> new AssertionError("no check " + id + " in " + HealthCheckHelper.invokeReadiness(context).stream().map(r -> r.getCheck().getId() + "=" + r.getState() + r.getDetails()).toList()));
+        List<HealthCheck.Result> results = List.copyOf(HealthCheckHelper.invokeReadiness(context));
+        return results.stream().filter(r -> r.getCheck().getId().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + id + " among "
+                                                      + results.stream().map(r -> r.getCheck().getId()).toList()));
     }
 }
