@@ -27,8 +27,8 @@ final class AttachmentContentTypes {
     }
 
     static String detect(Attachment attachment) {
-        String fileName = attachment.fileName();
-        String byName = fileName == null ? null : URLConnection.guessContentTypeFromName(fileName.toLowerCase(Locale.ROOT));
+        // validation has made sure there is a file name
+        String byName = URLConnection.guessContentTypeFromName(attachment.fileName().toLowerCase(Locale.ROOT));
         if (byName != null) {
             return byName;
         }

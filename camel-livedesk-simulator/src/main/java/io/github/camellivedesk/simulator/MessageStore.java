@@ -1,7 +1,5 @@
 package io.github.camellivedesk.simulator;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -96,15 +94,7 @@ final class MessageStore {
         for (StoredMessage evicted : conversation.add(message)) {
             messages.remove(evicted.id());
             // retention keeps long load tests flat on disk too, not only in memory
-            evicted.attachments().forEach(MessageStore::deleteFile);
-        }
-    }
-
-    private static void deleteFile(StoredAttachment attachment) {
-        try {
-            Files.deleteIfExists(attachment.path());
-        } catch (IOException e) {
-            // the storage folder is deleted on close anyway
+            evicted.attachments().forEach(attachment -> MessageUploads.deleteStored(attachment.path()));
         }
     }
 

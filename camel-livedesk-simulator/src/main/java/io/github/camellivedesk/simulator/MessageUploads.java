@@ -157,11 +157,16 @@ final class MessageUploads {
 
     private static void delete(List<Upload> uploads) {
         for (Upload upload : uploads) {
-            try {
-                Files.deleteIfExists(upload.path);
-            } catch (IOException ignored) {
-                // the storage folder is deleted on close anyway
-            }
+            deleteStored(upload.path);
+        }
+    }
+
+    /** Deletes a file this class stored, for a rejected upload or a message dropped by retention. */
+    static void deleteStored(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the storage folder is deleted on close anyway
         }
     }
 
