@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +37,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class LiveDeskSimulator implements AutoCloseable {
 
+    private static final String CAMEL_COMPONENT_PREFIX = "camel.component.livedesk.";
     private static final System.Logger LOG = System.getLogger(LiveDeskSimulator.class.getName());
 
     static {
@@ -192,6 +196,20 @@ public final class LiveDeskSimulator implements AutoCloseable {
     /** The API secret it accepts. */
     public String apiSecret() {
         return settings.apiSecret;
+    }
+
+    /**
+     * The {@code camel.component.livedesk.*} properties that point the component at this simulator: {@code base-url},
+     * {@code api-key} and {@code api-secret}, in the kebab-case that Camel Main, Spring Boot and Quarkus all bind. A
+     * Camel Main test adds them with {@code main.configure().withInitialProperties(...)}, a Spring test through
+     * {@code @DynamicPropertySource}, a Quarkus test resource returns them from {@code start()}.
+     */
+    public Map<String, String> camelComponentProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(CAMEL_COMPONENT_PREFIX + "base-url", baseUrl());
+        properties.put(CAMEL_COMPONENT_PREFIX + "api-key", apiKey());
+        properties.put(CAMEL_COMPONENT_PREFIX + "api-secret", apiSecret());
+        return Collections.unmodifiableMap(properties);
     }
 
     /** The conversation with this id; {@link IllegalArgumentException} when there is none. */

@@ -1,5 +1,7 @@
 package io.github.camellivedesk.simulator;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -103,11 +105,22 @@ public final class LiveDeskSimulatorExtension
         return settings.build().apiSecret();
     }
 
+    /** The running simulator's {@link LiveDeskSimulator#camelComponentProperties() camel.component.livedesk.* properties}. */
+    public Map<String, String> camelComponentProperties() {
+        return simulator().camelComponentProperties();
+    }
+
     /** Settings of the simulator the extension runs; see {@link LiveDeskSimulator.Builder}. */
     public static final class Builder {
         private final LiveDeskSimulator.Builder settings = LiveDeskSimulator.builder();
 
         private Builder() {
+        }
+
+        /** A fixed port, for runtimes that read their configuration before the test starts; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            settings.port(port);
+            return this;
         }
 
         /** Conversations that exist in every test. */
