@@ -23,16 +23,26 @@ final class InspectionHandler implements HttpHandler {
     static final String PREFIX = "/__simulator/";
     private static final Pattern CONVERSATION = Pattern.compile("^conversations/([0-9]+)(/messages|/window|/customer-reply)?$");
 
-    private final LiveDeskSimulator simulator;
+    static final int MAX_BODY = 1024 * 1024;
 
-    InspectionHandler(LiveDeskSimulator simulator) {
+    private final LiveDeskSimulator simulator;
+    private final AdminAccess access;
+
+    InspectionHandler(LiveDeskSimulator simulator, AdminAccess access) {
         this.simulator = simulator;
+        this.access = access;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
         String method = exchange.getRequestMethod();
+        // health tells nothing and serves readiness probes, which do not know the token
+        AdminAccess.Refusal refusal = access.checkInspection(method, exchange.getRequestHeaders(), !path.equals("health"));
+        if (refusal != null) {
+            refuse(exchange, refusal.status(), refusal.reason());
+            return;
+        }
         try {
             Object answer = route(exchange, method, path);
             if (answer == null) {
@@ -40,8 +50,22 @@ final class InspectionHandler implements HttpHandler {
             } else {
                 ApiResponse.writeJson(exchange, 200, JsonWriter.write(answer));
             }
+        } catch (BodyTooLarge e) {
+            refuse(exchange, 413, "Inspection API bodies are limited to " + MAX_BODY + " bytes");
         } catch (IllegalArgumentException e) {
             ApiResponse.writeJson(exchange, 400, ErrorBodies.error(e.getMessage()));
+        }
+    }
+
+    /** Answers and closes the connection: what the client still sends is not read. */
+    private static void refuse(HttpExchange exchange, int status, String reason) throws IOException {
+        exchange.getResponseHeaders().set("Connection", "close");
+        ApiResponse.writeJson(exchange, status, ErrorBodies.error(reason));
+    }
+
+    private static final class BodyTooLarge extends IOException {
+        BodyTooLarge() {
+            super("body larger than " + MAX_BODY + " bytes");
         }
     }
 
@@ -211,7 +235,11 @@ final class InspectionHandler implements HttpHandler {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> body(HttpExchange exchange) throws IOException {
-        String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            throw new BodyTooLarge();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             return Map.of();
         }

@@ -66,8 +66,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
     private ApiHandler api;
     private ExecutorService executor;
     private ScheduledExecutorService scheduler;
-    private Path storageDir;
-    private boolean ownStorage;
+    private AttachmentStorage storage;
     private String baseUrl;
 
     private LiveDeskSimulator(Builder settings) {
@@ -88,15 +87,12 @@ public final class LiveDeskSimulator implements AutoCloseable {
         if (server != null) {
             return this;
         }
+        storage = AttachmentStorage.open(settings.storageDir);
+        store.onEvicted(storage::delete);
         try {
-            if (settings.storageDir == null) {
-                storageDir = Files.createTempDirectory("livedesk-simulator-");
-                ownStorage = true;
-            } else {
-                storageDir = Files.createDirectories(settings.storageDir);
-            }
             server = HttpServer.create(new InetSocketAddress(settings.host, settings.port), 1024);
         } catch (IOException e) {
+            storage.close();
             throw new UncheckedIOException("Cannot start the LiveDesk simulator on " + settings.host + ":" + settings.port, e);
         }
         AtomicInteger threadNumber = new AtomicInteger();
@@ -116,10 +112,12 @@ public final class LiveDeskSimulator implements AutoCloseable {
         String authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (settings.apiKey + ":" + settings.apiSecret).getBytes(StandardCharsets.UTF_8));
         api = new ApiHandler(this, authorization, executor, scheduler,
-                new MessageUploads(this, settings.maxAttachments, settings.maxAttachmentSize), throttle);
+                new MessageUploads(this, storage, settings.maxAttachments, settings.maxAttachmentSize), throttle);
         server.createContext("/api/", api);
-        server.createContext(InspectionHandler.PREFIX, new InspectionHandler(this));
-        server.createContext(DownloadHandler.PREFIX, new DownloadHandler(this));
+        AdminAccess access = new AdminAccess(settings.host, settings.adminToken);
+        access.listeningOn(server.getAddress().getPort());
+        server.createContext(InspectionHandler.PREFIX, new InspectionHandler(this, access));
+        server.createContext(DownloadHandler.PREFIX, new DownloadHandler(this, access));
         server.createContext("/", exchange -> ApiResponse.writeJson(exchange, 404, ErrorBodies.error("Resource could not be found")));
         seed();
         server.start();
@@ -133,7 +131,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
         }
     }
 
-    /** Stops listening and deletes the storage folder it created. */
+    /** Stops listening and deletes the files it stored (and the storage folder, if it created it and it is empty). */
     @Override
     public synchronized void close() {
         if (server == null) {
@@ -148,9 +146,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server = null;
-        if (ownStorage) {
-            deleteStorage(true);
-        }
+        storage.close();
     }
 
     /** Forgets every message, request, fault and attachment; seeded conversations come back empty with open windows. */
@@ -162,22 +158,10 @@ public final class LiveDeskSimulator implements AutoCloseable {
         store.clear();
         requestLog.clear();
         throttle.clear();
-        if (storageDir != null) {
-            deleteStorage(false);
+        if (storage != null) {
+            storage.clear();
         }
         seed();
-    }
-
-    private void deleteStorage(boolean includingFolder) {
-        try (Stream<Path> files = Files.walk(storageDir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                if (includingFolder || !path.equals(storageDir)) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Could not delete " + storageDir, e);
-        }
     }
 
     /** The root URL, e.g. {@code http://127.0.0.1:41234}, without a trailing slash. */
@@ -270,7 +254,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
     /** The folder attachments are stored in. */
     public Path storageDir() {
         requireStarted();
-        return storageDir;
+        return storage.folder();
     }
 
     MessageStore store() {
@@ -344,6 +328,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
         private long maxAttachmentSize = 40L * 1024 * 1024;
         private RateLimit clientRateLimit;
         private RateLimit conversationRateLimit;
+        private String adminToken;
 
         private Builder() {
         }
@@ -390,7 +375,10 @@ public final class LiveDeskSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Where attachments are written; default a temporary folder deleted on close. */
+        /**
+         * Where attachments are written; default a temporary folder deleted on close. A reset and close delete only
+         * the files the simulator wrote there, so a folder with other files keeps them.
+         */
         public Builder storageDir(Path storageDir) {
             this.storageDir = storageDir;
             return this;
@@ -449,6 +437,18 @@ public final class LiveDeskSimulator implements AutoCloseable {
          */
         public Builder conversationRateLimit(int messages, Duration period) {
             this.conversationRateLimit = RateLimit.of(messages, period);
+            return this;
+        }
+
+        /**
+         * A token the inspection and fault API ({@code /__simulator/}) then requires in the
+         * {@code X-Simulator-Token} header, for a simulator reachable by others; default none (loopback checks only).
+         */
+        public Builder adminToken(String token) {
+            if (token != null && token.isBlank()) {
+                throw new IllegalArgumentException("adminToken must not be blank; pass null for no token");
+            }
+            this.adminToken = token;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.github.camellivedesk.simulator;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /** Conversations and their messages; ids count up across the simulator. Thread-safe. */
 final class MessageStore {
@@ -22,9 +24,15 @@ final class MessageStore {
     private final AtomicLong nextMessageId = new AtomicLong(1);
     private final AtomicLong nextAttachmentId = new AtomicLong(1);
     private final int retention;
+    private volatile Consumer<Path> onEvicted = file -> { };
 
     MessageStore(int retention) {
         this.retention = retention;
+    }
+
+    /** What to do with the file of an attachment whose message retention dropped. */
+    void onEvicted(Consumer<Path> deleteFile) {
+        this.onEvicted = deleteFile;
     }
 
     SimulatedConversation create(long id) {
@@ -94,7 +102,7 @@ final class MessageStore {
         for (StoredMessage evicted : conversation.add(message)) {
             messages.remove(evicted.id());
             // retention keeps long load tests flat on disk too, not only in memory
-            evicted.attachments().forEach(attachment -> MessageUploads.deleteStored(attachment.path()));
+            evicted.attachments().forEach(attachment -> onEvicted.accept(attachment.path()));
         }
     }
 

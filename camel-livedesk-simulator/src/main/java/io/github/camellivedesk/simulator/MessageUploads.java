@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Receives a multipart message: each {@code attachments[]} part is streamed to a file in the storage folder while
@@ -26,11 +25,13 @@ final class MessageUploads {
     private static final int MAX_TEXT_PART = 1024 * 1024;
 
     private final LiveDeskSimulator simulator;
+    private final AttachmentStorage storage;
     private final int maxAttachments;
     private final long maxAttachmentSize;
 
-    MessageUploads(LiveDeskSimulator simulator, int maxAttachments, long maxAttachmentSize) {
+    MessageUploads(LiveDeskSimulator simulator, AttachmentStorage storage, int maxAttachments, long maxAttachmentSize) {
         this.simulator = simulator;
+        this.storage = storage;
         this.maxAttachments = maxAttachments;
         this.maxAttachmentSize = maxAttachmentSize;
     }
@@ -102,7 +103,7 @@ final class MessageUploads {
     }
 
     private Upload store(MultipartReader reader, MultipartReader.PartHeaders part) throws IOException {
-        Path file = simulator.storageDir().resolve("upload-" + UUID.randomUUID() + "-" + safeName(part.fileName()));
+        Path file = storage.newFile(safeName(part.fileName()));
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -112,9 +113,12 @@ final class MessageUploads {
         long size;
         try (OutputStream out = new DigestOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file), 65536), sha256)) {
             size = reader.copyBody(out, maxAttachmentSize);
+        } catch (IOException e) {
+            storage.delete(file);
+            throw e;
         }
         if (size < 0) {
-            Files.deleteIfExists(file);
+            storage.delete(file);
             return null;
         }
         String contentType = part.contentType() == null ? "application/octet-stream" : part.contentType();
@@ -155,18 +159,9 @@ final class MessageUploads {
         return "file";
     }
 
-    private static void delete(List<Upload> uploads) {
+    private void delete(List<Upload> uploads) {
         for (Upload upload : uploads) {
-            deleteStored(upload.path);
-        }
-    }
-
-    /** Deletes a file this class stored, for a rejected upload or a message dropped by retention. */
-    static void deleteStored(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // the storage folder is deleted on close anyway
+            storage.delete(upload.path);
         }
     }
 

@@ -29,6 +29,7 @@ public final class SimulatorMain {
               --conversation-rate-limit N[/PERIOD]
                                             messages per conversation in any sliding PERIOD (default 200/1m; 0 = off)
               --no-rate-limits              turn both rate limits off
+              --admin-token TOKEN           require TOKEN in the X-Simulator-Token header of /__simulator/ requests
               --help                        this text
             """;
 
@@ -86,6 +87,7 @@ public final class SimulatorMain {
                         case "--inbox-id" -> builder.inboxId(integer(option, value));
                         case "--storage-dir" -> builder.storageDir(Path.of(value));
                         case "--threads" -> builder.threads(integer(option, value));
+                        case "--admin-token" -> builder.adminToken(value);
                         case "--client-rate-limit" -> builder.clientRateLimit(limit(option, value), period(option, value));
                         case "--conversation-rate-limit" -> builder.conversationRateLimit(limit(option, value), period(option, value));
                         default -> throw new IllegalArgumentException("Unknown option " + option);
