@@ -8,16 +8,16 @@ import java.nio.file.Files;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-/** Serves the bytes of stored attachments at their {@code data_url}, streamed from disk. */
+/** Serves the bytes of stored attachments at their {@code data_url}, streamed from disk, as downloads. */
 final class DownloadHandler implements HttpHandler {
 
     static final String PREFIX = "/rails/active_storage/blobs/redirect/";
 
-    private final LiveDeskSimulator simulator;
+    private final MessageStore store;
     private final AdminAccess access;
 
-    DownloadHandler(LiveDeskSimulator simulator, AdminAccess access) {
-        this.simulator = simulator;
+    DownloadHandler(MessageStore store, AdminAccess access) {
+        this.store = store;
         this.access = access;
     }
 
@@ -31,8 +31,8 @@ final class DownloadHandler implements HttpHandler {
         }
         String rest = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
         int slash = rest.indexOf('/');
-        Long id = LiveDeskSimulator.parseId(slash < 0 ? rest : rest.substring(0, slash));
-        StoredAttachment attachment = id == null ? null : simulator.store().attachment(id).orElse(null);
+        Long id = MessageStore.parseId(slash < 0 ? rest : rest.substring(0, slash));
+        StoredAttachment attachment = id == null ? null : store.attachment(id).orElse(null);
         if (attachment == null || !"GET".equals(exchange.getRequestMethod()) || !Files.exists(attachment.path())) {
             ApiResponse.writeJson(exchange, 404, ErrorBodies.error("Resource could not be found"));
             return;

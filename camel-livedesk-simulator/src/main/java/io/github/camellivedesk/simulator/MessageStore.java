@@ -128,6 +128,23 @@ final class MessageStore {
         return attachments().stream().filter(a -> a.id() == id).findFirst();
     }
 
+    /** A path or command-line id: digits only, at most a {@code long}; null otherwise. */
+    static Long parseId(String segment) {
+        if (segment == null || segment.isEmpty() || segment.length() > 19) {
+            return null;
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            if (segment.charAt(i) < '0' || segment.charAt(i) > '9') {
+                return null;
+            }
+        }
+        try {
+            return Long.parseLong(segment);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     void clear() {
         conversations.clear();
         messages.clear();
