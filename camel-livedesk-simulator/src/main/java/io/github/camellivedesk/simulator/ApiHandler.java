@@ -55,9 +55,11 @@ final class ApiHandler implements HttpHandler {
     }
 
     private ApiResponse process(ApiCall call) throws IOException {
-        long retryAfter = throttle.admit(call.exchange.getRemoteAddress().getAddress(), call.conversation);
-        if (retryAfter > 0) {
-            return throttled(call, retryAfter);
+        if (throttle.enabled()) {
+            long retryAfter = throttle.admit(call.exchange.getRemoteAddress().getAddress(), call.conversation);
+            if (retryAfter > 0) {
+                return throttled(call, retryAfter);
+            }
         }
         ApiResponse unauthorized = authentication.check(call);
         if (unauthorized != null) {
