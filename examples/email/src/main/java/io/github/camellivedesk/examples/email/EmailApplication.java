@@ -88,7 +88,7 @@ public final class EmailApplication {
         out.println("The simulator received " + simulator.requestCount() + " requests; conversation "
                     + SIMULATED_CONVERSATION + " now holds:");
         for (StoredMessage message : simulator.conversation(SIMULATED_CONVERSATION).messages()) {
-            out.printf("  #%d %-6s %s%n", message.id(), message.status(), message.content().replace("\n", " / "));
+            out.printf("  #%d %-6s %s%n", message.id(), message.status(), message.content().replace("\n\n", " / "));
             for (StoredAttachment attachment : message.attachments()) {
                 out.printf("       %s (%s), %d bytes, sha256 %s%n", attachment.fileName(), attachment.contentType(),
                         attachment.size(), attachment.sha256());

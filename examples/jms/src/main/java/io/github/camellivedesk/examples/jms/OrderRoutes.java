@@ -33,11 +33,11 @@ public final class OrderRoutes extends RouteBuilder {
                 .handled(true)
                 .useOriginalMessage()
                 .setHeader(DEAD_LETTER_REASON, simple("${exception.message}"))
-                .log(LoggingLevel.WARN, LOG, "order event ${header.JMSMessageID} cannot be sent, dead-lettered: ${exception.message}")
+                .log(LoggingLevel.WARN, LOG, "${camelId}: order event ${header.JMSMessageID} cannot be sent, dead-lettered: ${exception.message}")
                 .to("jms:queue:{{orders.dead-letter-queue}}");
 
         onException(LiveDeskException.class)
-                .log(LoggingLevel.WARN, LOG, "order event ${header.JMSMessageID} not sent (delivery ${header.JMSXDeliveryCount}), "
+                .log(LoggingLevel.WARN, LOG, "${camelId}: order event ${header.JMSMessageID} not sent (delivery ${header.JMSXDeliveryCount}), "
                                              + "rolled back for the broker to redeliver: ${exception.message}");
 
         from("jms:queue:{{orders.queue}}?concurrentConsumers={{orders.concurrent-consumers}}")
