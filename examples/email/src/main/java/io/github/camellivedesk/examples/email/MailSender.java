@@ -3,6 +3,7 @@ package io.github.camellivedesk.examples.email;
 import java.util.Map;
 import java.util.Properties;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -41,7 +42,7 @@ final class MailSender {
             multipart.addBodyPart(body);
             for (Map.Entry<String, Map.Entry<String, byte[]>> attachment : attachments.entrySet()) {
                 MimeBodyPart part = new MimeBodyPart();
-                part.setDataHandler(new jakarta.activation.DataHandler(
+                part.setDataHandler(new DataHandler(
                         new ByteArrayDataSource(attachment.getValue().getValue(), attachment.getValue().getKey())));
                 part.setFileName(attachment.getKey());
                 multipart.addBodyPart(part);

@@ -2,6 +2,7 @@ package io.github.camellivedesk.examples.email;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.activation.DataHandler;
@@ -48,6 +49,6 @@ final class MailToLiveDesk implements Processor {
     private static String mimeType(DataHandler data) {
         String type = data.getContentType();
         int semicolon = type.indexOf(';');
-        return (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -69,7 +69,7 @@ class EmailRoutesTest {
         customer.send("bo@example.org", EmbeddedMailServer.ADDRESS, "Parcel arrived damaged",
                 "The box was crushed, photo and receipt attached.", attachments);
         customer.send("ana@example.org", EmbeddedMailServer.ADDRESS, "Already answered", "Read by an agent", Map.of());
-        markSeen("Already answered");
+        await().atMost(Duration.ofSeconds(60)).until(() -> markSeen("Already answered"));
         customer.send("ana@example.org", EmbeddedMailServer.ADDRESS, "Where is my order?", "Ordered last week.", Map.of());
 
         startApp();
@@ -175,16 +175,20 @@ class EmailRoutesTest {
         }
     }
 
-    private void markSeen(String subject) throws Exception {
+    /** Marks the mail with this subject seen, as a mail client does; false while it has not arrived yet. */
+    private boolean markSeen(String subject) throws Exception {
         try (Store store = imap()) {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
+            boolean found = false;
             for (Message message : inbox.getMessages()) {
                 if (subject.equals(message.getSubject())) {
                     message.setFlag(Flags.Flag.SEEN, true);
+                    found = true;
                 }
             }
             inbox.close(false);
+            return found;
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.camellivedesk.examples.jms;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.jms.JmsComponent;
 
 /**
@@ -27,7 +28,7 @@ public final class BrokerConnection implements CamelConfiguration {
         jms.setCacheLevelName("CACHE_CONSUMER");
         // a rollback is logged by the route in one line
         jms.setErrorHandlerLogStackTrace(false);
-        jms.setErrorHandlerLoggingLevel(org.apache.camel.LoggingLevel.DEBUG);
+        jms.setErrorHandlerLoggingLevel(LoggingLevel.DEBUG);
         context.addComponent("jms", jms);
     }
 

@@ -80,7 +80,9 @@ class OrderRoutesTest {
 
     @Test
     void aFailedSendIsRolledBackAndTheBrokerRedeliversIt() throws Exception {
-        // LiveDesk down for two requests: the first two deliveries fail, the third (the last one allowed) goes
+        // LiveDesk down for two requests: the first two deliveries fail, the third (the last one allowed) goes. Only a
+        // transacted session redelivers here: Spring's listener container acknowledges AUTO_ACKNOWLEDGE messages
+        // before the route runs
         simulator().faults().inject(Fault.status(503)).forNext(1);
         simulator().faults().inject(Fault.dropBeforeRead()).forNext(1);
 
