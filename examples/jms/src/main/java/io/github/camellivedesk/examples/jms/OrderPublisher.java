@@ -37,6 +37,18 @@ final class OrderPublisher {
         }
     }
 
+    /** An order event that asks for another template than the route's default, by a JMS property. */
+    static void publishWithTemplate(ConnectionFactory connectionFactory, String queue, OrderEvent event, String templateName)
+            throws JMSException, JsonProcessingException {
+        try (Connection connection = connectionFactory.createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            TextMessage message = session.createTextMessage(JSON.writeValueAsString(event));
+            message.setStringProperty("JMSXGroupID", event.conversationId());
+            message.setStringProperty(OrderRoutes.TEMPLATE_NAME_PROPERTY, templateName);
+            session.createProducer(session.createQueue(queue)).send(message);
+        }
+    }
+
     /** A message that is not an order event at all, as a broken publisher might send. */
     static void publishRaw(ConnectionFactory connectionFactory, String queue, String text, String group)
             throws JMSException {

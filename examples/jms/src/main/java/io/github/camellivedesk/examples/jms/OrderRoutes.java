@@ -1,6 +1,7 @@
 package io.github.camellivedesk.examples.jms;
 
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +19,10 @@ import io.github.camellivedesk.error.LiveDeskValidationException;
  * in the same transaction.
  */
 public final class OrderRoutes extends RouteBuilder {
+
+    /** JMS properties with which a publisher chooses another template than the route's default for one event. */
+    static final String TEMPLATE_NAME_PROPERTY = "templateName";
+    static final String TEMPLATE_LANGUAGE_PROPERTY = "templateLanguage";
 
     /** The header of a dead-lettered message that says why. */
     static final String DEAD_LETTER_REASON = "LiveDeskDeadLetterReason";
@@ -48,10 +53,20 @@ public final class OrderRoutes extends RouteBuilder {
                     exchange.getMessage().setHeader(LiveDeskConstants.CONVERSATION_ID, order.conversationId());
                     exchange.getMessage().setHeader(LiveDeskConstants.CONTENT, order.summary());
                     exchange.getMessage().setBody(order.templateParams());
+                    // camel-jms drops incoming Camel* properties, so the publisher uses plain names and the route maps
+                    // them to the LiveDesk headers, which override the endpoint's options
+                    copyHeader(exchange.getMessage(), TEMPLATE_NAME_PROPERTY, LiveDeskConstants.TEMPLATE_NAME);
+                    copyHeader(exchange.getMessage(), TEMPLATE_LANGUAGE_PROPERTY, LiveDeskConstants.TEMPLATE_LANGUAGE);
                 })
-                // a CamelLiveDeskTemplateName / CamelLiveDeskTemplateLanguage JMS property overrides these per message
                 .to("livedesk:template?templateName={{orders.template-name}}&templateLanguage={{orders.template-language}}")
                 .log(LoggingLevel.INFO, LOG, "${camelId}: ${header.CamelLiveDeskContent} sent to conversation "
                                              + "${header.CamelLiveDeskConversationId} as message ${header.CamelLiveDeskMessageId}");
+    }
+
+    private static void copyHeader(Message message, String from, String to) {
+        String value = message.getHeader(from, String.class);
+        if (value != null && !value.isBlank()) {
+            message.setHeader(to, value);
+        }
     }
 }

@@ -79,6 +79,17 @@ class OrderRoutesTest {
     }
 
     @Test
+    void aJmsPropertyChoosesAnotherTemplateForOneEvent() throws Exception {
+        OrderPublisher.publishWithTemplate(connectionFactory, JmsApplication.QUEUE,
+                new OrderEvent("A-1001", "141", "Ana", "delayed"), "order_delayed");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> simulator().messages().size() == 1);
+        assertThat(simulator().messages().get(0).templateParams())
+                .containsEntry("name", "order_delayed")
+                .containsEntry("language", "en_US");
+    }
+
+    @Test
     void aFailedSendIsRolledBackAndTheBrokerRedeliversIt() throws Exception {
         // LiveDesk down for two requests: the first two deliveries fail, the third (the last one allowed) goes. Only a
         // transacted session redelivers here: Spring's listener container acknowledges AUTO_ACKNOWLEDGE messages
