@@ -10,6 +10,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 
 import io.github.camellivedesk.LiveDeskConstants;
+import io.github.camellivedesk.error.LiveDeskException;
 import io.github.camellivedesk.error.LiveDeskMessageFailedException;
 import io.github.camellivedesk.error.LiveDeskValidationException;
 
@@ -31,11 +32,6 @@ public final class DocumentRoutes extends RouteBuilder {
         // the keys of the files LiveDesk accepted, in a file so that a restart does not send them again
         IdempotentRepository sentFiles = FileIdempotentRepository.fileIdempotentRepository(
                 new File(getContext().resolvePropertyPlaceholders("{{documents.sent-files}}")), 100_000);
-
-        // LiveDesk down (5xx, refused or dropped connection, timeout): the exchange fails, the file consumer rolls
-        // back and leaves the file where it is, and the next poll tries again. One line in the log, not a stack trace.
-        errorHandler(defaultErrorHandler().logStackTrace(false).logExhaustedMessageHistory(false)
-                .retryAttemptedLogLevel(LoggingLevel.DEBUG));
 
         from("file:{{documents.inbox}}?move=${exchangeProperty." + OUTCOME + "}/${file:name}"
              + "&readLock=changed&readLockCheckInterval={{documents.read-lock-check-interval}}"
@@ -60,6 +56,11 @@ public final class DocumentRoutes extends RouteBuilder {
                 .doCatch(LiveDeskMessageFailedException.class, LiveDeskValidationException.class)
                     .setProperty(OUTCOME, constant(".failed"))
                     .log(LoggingLevel.WARN, LOG, "${file:name} refused by LiveDesk, moved to .failed: ${exception.message}")
+                // LiveDesk down (5xx, refused or dropped connection, timeout): the exchange is rolled back, the file
+                // consumer leaves the file where it is and the next poll tries again
+                .doCatch(LiveDeskException.class)
+                    .log(LoggingLevel.WARN, LOG, "${file:name} not sent, stays in the inbox for the next poll: ${exception.message}")
+                    .rollback("LiveDesk did not take the file")
                 .end();
     }
 
