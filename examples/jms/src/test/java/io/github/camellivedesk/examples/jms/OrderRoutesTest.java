@@ -138,6 +138,19 @@ class OrderRoutesTest {
         assertThat(simulator().messages()).extracting(StoredMessage::content).containsExactly("Order A-1001 for Ana: shipped");
     }
 
+    @Test
+    void anEventTheComponentRefusesIsDeadLetteredAtOnceWithTheReason() throws Exception {
+        // no conversation: the component refuses it before sending anything, redelivering would not help
+        String noConversation = "{\"orderId\":\"A-1001\",\"customerName\":\"Ana\",\"status\":\"shipped\"}";
+        OrderPublisher.publishRaw(connectionFactory, JmsApplication.QUEUE, noConversation, "unknown");
+
+        Message dead = receiveDeadLetter();
+        assertThat(((TextMessage) dead).getText()).isEqualTo(noConversation);
+        assertThat(dead.getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
+        assertThat(dead.getStringProperty(OrderRoutes.DEAD_LETTER_REASON)).containsIgnoringCase("conversation");
+        assertThat(simulator().requestCount()).isZero();
+    }
+
     private Message receiveDeadLetter() throws Exception {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
