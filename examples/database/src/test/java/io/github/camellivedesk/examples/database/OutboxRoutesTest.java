@@ -18,6 +18,9 @@ import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import io.github.camellivedesk.simulator.Fault;
 import io.github.camellivedesk.simulator.LiveDeskSimulator;
@@ -100,21 +103,14 @@ class OutboxRoutesTest {
     }
 
     @Test
-    void aRestartSendsTheRestAndNothingTwice(LiveDeskSimulator simulator) throws Exception {
-        // one poll of three rows, and no second poll before the restart
-        Map<String, String> onePollOfThree = Map.of("outbox.batch-size", "3", "outbox.poll-delay", "3600000");
-        Main first = start(onePollOfThree);
-        DataSource outbox = first.getCamelContext().getRegistry().lookupByNameAndType("outbox", DataSource.class);
-        for (int order = 1; order <= 7; order++) {
-            OutboxApplication.insert(outbox, OPEN_CONVERSATION, "Order " + order);
-        }
-        first.stop();
-        started.remove(first);
-        // the rows were written while the first poll ran, so it took zero to three of them
-        int sentBeforeRestart = countWithStatus(outbox, "sent");
-        assertThat(sentBeforeRestart).isBetween(0, 3);
-        assertThat(countWithStatus(outbox, "new")).isEqualTo(7 - sentBeforeRestart);
-        assertThat(simulator.messages()).hasSize(sentBeforeRestart);
+    void aRestartAfterABatchSendsTheRestAndNothingTwice(LiveDeskSimulator simulator) throws Exception {
+        DataSource outbox = existingOutbox(7);
+        // the first poll takes three rows, and the next would come only in an hour
+        Main first = start(Map.of("outbox.batch-size", "3", "outbox.poll-delay", "3600000"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> countWithStatus(outbox, "sent") == 3);
+        stop(first);
+        assertThat(countWithStatus(outbox, "new")).isEqualTo(4);
+        assertThat(simulator.messages()).hasSize(3);
 
         start(Map.of("outbox.batch-size", "3", "outbox.poll-delay", "50"));
         await().atMost(Duration.ofSeconds(30)).until(() -> countWithStatus(outbox, "sent") == 7);
@@ -122,6 +118,27 @@ class OutboxRoutesTest {
         assertThat(simulator.conversation(OPEN_CONVERSATION).messages()).extracting(StoredMessage::content)
                 .containsExactly("Order 1", "Order 2", "Order 3", "Order 4", "Order 5", "Order 6", "Order 7");
         assertThat(rows(outbox)).extracting(row -> row.get("attempts")).containsOnly(1);
+    }
+
+    @Test
+    void aStopInTheMiddleOfABatchLeavesNoRowHalfSentAndTheRestartSendsTheRestOnce(LiveDeskSimulator simulator)
+            throws Exception {
+        DataSource outbox = existingOutbox(5);
+        // slow answers, so that the stop comes while the batch of five is being sent
+        simulator.faults().inject(Fault.latency(Duration.ofMillis(300))).always();
+        Main first = start(Map.of("outbox.batch-size", "5", "outbox.poll-delay", "3600000"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> countWithStatus(outbox, "sent") >= 1);
+        stop(first);
+        // wherever the stop came, each row was sent and recorded, or not claimed at all
+        int sent = countWithStatus(outbox, "sent");
+        assertThat(countWithStatus(outbox, "new")).isEqualTo(5 - sent);
+        assertThat(simulator.messages()).hasSize(sent);
+
+        simulator.faults().clear();
+        start(Map.of("outbox.poll-delay", "50"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> countWithStatus(outbox, "sent") == 5);
+        assertThat(simulator.conversation(OPEN_CONVERSATION).messages()).extracting(StoredMessage::content)
+                .containsExactly("Order 1", "Order 2", "Order 3", "Order 4", "Order 5");
     }
 
     @Test
@@ -147,6 +164,21 @@ class OutboxRoutesTest {
         assertThat(simulator.conversation(OPEN_CONVERSATION).messages()).extracting(StoredMessage::content)
                 .containsExactly("Rate limited first");
         assertThat(simulator.conversation(CLOSED_CONVERSATION).messages()).isEmpty();
+    }
+
+    /** The outbox table with rows written before the app starts, as after a downtime. */
+    private DataSource existingOutbox(int rows) throws SQLException {
+        DataSource outbox = new DriverManagerDataSource(database, "sa", "");
+        new ResourceDatabasePopulator(new ClassPathResource("sql/outbox-schema.sql")).execute(outbox);
+        for (int order = 1; order <= rows; order++) {
+            OutboxApplication.insert(outbox, OPEN_CONVERSATION, "Order " + order);
+        }
+        return outbox;
+    }
+
+    private void stop(Main main) {
+        main.stop();
+        started.remove(main);
     }
 
     private Main start(Map<String, String> overrides) {
