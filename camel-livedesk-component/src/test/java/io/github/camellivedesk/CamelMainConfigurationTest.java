@@ -69,6 +69,22 @@ class CamelMainConfigurationTest {
     }
 
     @Test
+    void theSimulatorReadmeRecipeForCamelMain() throws Exception {
+        Main main = new Main();
+        LIVEDESK.camelComponentProperties().forEach(main::addInitialProperty);
+        main.configure().addRoutesBuilder(new SendRoute());
+        try {
+            main.start();
+            main.getCamelTemplate().sendBody("direct:send", "hello from the recipe");
+        } finally {
+            main.stop();
+        }
+
+        assertThat(LIVEDESK.simulator().conversation(141L).messages()).extracting(StoredMessage::content)
+                .containsExactly("hello from the recipe");
+    }
+
+    @Test
     void environmentVariablesConfigureTheComponent() throws Exception {
         ProcessBuilder child = new ProcessBuilder(
                 new File(System.getProperty("java.home"), "bin/java").getPath(),
