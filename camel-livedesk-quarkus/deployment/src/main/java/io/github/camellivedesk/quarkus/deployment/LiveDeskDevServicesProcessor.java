@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.quarkus.deployment.IsNormal;
@@ -30,6 +31,7 @@ class LiveDeskDevServicesProcessor {
     static final String API_KEY = "camel.component.livedesk.api-key";
     static final String API_SECRET = "camel.component.livedesk.api-secret";
 
+    @SuppressWarnings("removal") // highPriorityConfig: Quarkus 3.33 has no other way, see the comment where it is used
     @BuildStep(onlyIfNot = IsNormal.class, onlyIf = DevServicesConfig.Enabled.class)
     void startSimulator(LiveDeskBuildTimeConfig config, BuildProducer<DevServicesResultBuildItem> devServices) {
         if (!config.devservices().enabled()) {
@@ -57,6 +59,10 @@ class LiveDeskDevServicesProcessor {
                         BASE_URL, SimulatorDevService::baseUrl,
                         API_KEY, SimulatorDevService::apiKey,
                         API_SECRET, SimulatorDevService::apiSecret))
+                // Above application.properties: an app that maps its own variables, such as
+                // base-url=${LIVEDESK_BASE_URL:}, has the key present but empty when they are unset, and an empty
+                // value hides a lower one. Only reached when no base URL is set, so it never overrides a real one.
+                .highPriorityConfig(Set.of(BASE_URL, API_KEY, API_SECRET))
                 .postStartHook(simulator -> LOG.infof(
                         "Dev Services for LiveDesk started the LiveDesk simulator at %s"
                                 + " (what it received: %s/__simulator/requests)",
