@@ -34,7 +34,9 @@ public class LiveDeskComponentConfiguration {
     private LiveDeskConfiguration configuration;
 
     /**
-     * The conversation to send to; the CamelLiveDeskConversationId header overrides it. Sent as one URL path segment.
+     * The conversation to send to; the CamelLiveDeskConversationId header overrides it. 1 to 64 letters, digits, '_' or
+     * '-', starting with a letter or digit (LiveDesk's ids are positive numbers such as 141); anything else is refused
+     * before sending.
      */
     private String conversationId;
 
@@ -56,7 +58,7 @@ public class LiveDeskComponentConfiguration {
     /**
      * retry: the id of the failed message to resend; the CamelLiveDeskMessageId header overrides it.
      */
-    private String messageId;
+    private Long messageId;
 
     /**
      * send: send private notes, visible to agents only (the private flag); the CamelLiveDeskPrivate header overrides
@@ -255,11 +257,11 @@ public class LiveDeskComponentConfiguration {
         this.lazyStartProducer = lazyStartProducer;
     }
 
-    public String getMessageId() {
+    public Long getMessageId() {
         return messageId;
     }
 
-    public void setMessageId(String messageId) {
+    public void setMessageId(Long messageId) {
         this.messageId = messageId;
     }
 
