@@ -16,6 +16,11 @@ import io.github.camellivedesk.error.LiveDeskMessageFailedException;
  * records what LiveDesk answered. A row is claimed with a conditional UPDATE before it is sent, so several instances
  * can poll the same table and each row is sent by one of them; no database transaction is held while LiveDesk
  * answers. The SQL lives in {@code src/main/resources/sql} and runs unchanged on H2 and PostgreSQL.
+ * <p>
+ * The SQL consumer hands the rows of a poll to the route one at a time and waits for each, so an instance has one
+ * request to LiveDesk in flight and sends a conversation's rows in the order of their ids (a row sent again comes
+ * later). The UPDATE after LiveDesk's answer runs on the thread that received the answer, which holds up nothing
+ * else at one request in flight.
  */
 public final class OutboxRoutes extends RouteBuilder {
 
