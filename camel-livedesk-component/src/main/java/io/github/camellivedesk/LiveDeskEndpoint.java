@@ -12,6 +12,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 
 import io.github.camellivedesk.internal.LiveDeskBinding;
 import io.github.camellivedesk.internal.LiveDeskClient;
@@ -67,6 +68,9 @@ public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointService
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // Camel can start an endpoint before its component (livedesk:retry inside a split, under Camel Main), and the
+        // client needs the transport the component creates when it starts; starting a started component does nothing
+        ServiceHelper.startService(getComponent());
         // the validator checks the options: a route with wrong credentials or limits fails when it starts
         validator = new LiveDeskRequestValidator(configuration);
         binding = new LiveDeskBinding(operation, configuration, getComponent().getConfiguration());
