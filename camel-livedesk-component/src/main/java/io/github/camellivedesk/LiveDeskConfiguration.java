@@ -12,13 +12,17 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public class LiveDeskConfiguration implements Cloneable {
 
+    // not "required" in the catalog, as camel-aws2-s3's accessKey/secretKey: the component may supply it, and the
+    // endpoint refuses to start without it, naming the option
     @UriParam(label = "security", secret = true)
-    @Metadata(required = true, description = "The LiveDesk API key (API Key page of the LiveDesk console). Sent with "
-                                             + "the secret as HTTP Basic authentication; never logged.")
+    @Metadata(description = "The LiveDesk API key (API Key page of the LiveDesk console). Sent with the secret as HTTP "
+                            + "Basic authentication; never logged. Needed on the endpoint or, once for all endpoints, "
+                            + "on the component.")
     private String apiKey;
 
     @UriParam(label = "security", secret = true)
-    @Metadata(required = true, description = "The LiveDesk API secret that goes with the API key. Never logged.")
+    @Metadata(description = "The LiveDesk API secret that goes with the API key. Never logged. Needed on the endpoint "
+                            + "or, once for all endpoints, on the component.")
     private String apiSecret;
 
     @UriParam(label = "advanced", defaultValue = "https://livedesk-api.engagelab.com",
@@ -26,7 +30,8 @@ public class LiveDeskConfiguration implements Cloneable {
     private String baseUrl = "https://livedesk-api.engagelab.com";
 
     @UriParam(description = "The conversation to send to; the CamelLiveDeskConversationId header overrides it. "
-                            + "Sent as one URL path segment.")
+                            + "1 to 64 letters, digits, '_' or '-', starting with a letter or digit (LiveDesk's ids are "
+                            + "positive numbers such as 141); anything else is refused before sending.")
     private String conversationId;
 
     @UriParam(label = "producer", defaultValue = "false",
@@ -54,7 +59,7 @@ public class LiveDeskConfiguration implements Cloneable {
 
     @UriParam(label = "producer", description = "retry: the id of the failed message to resend; the "
                                                 + "CamelLiveDeskMessageId header overrides it.")
-    private String messageId;
+    private Long messageId;
 
     @UriParam(label = "producer", defaultValue = "true",
               description = "Whether a non-2xx answer, or a message LiveDesk reports as failed, raises a typed "
@@ -179,11 +184,11 @@ public class LiveDeskConfiguration implements Cloneable {
         this.templateCategory = templateCategory;
     }
 
-    public String getMessageId() {
+    public Long getMessageId() {
         return messageId;
     }
 
-    public void setMessageId(String messageId) {
+    public void setMessageId(Long messageId) {
         this.messageId = messageId;
     }
 
