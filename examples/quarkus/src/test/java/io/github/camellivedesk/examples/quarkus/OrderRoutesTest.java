@@ -109,6 +109,7 @@ class OrderRoutesTest {
     }
 
     private RequestSpecification simulator() {
-        return given().baseUri(simulatorUrl);
+        // the simulator's inspection API takes POSTs as application/json only (what a web page cannot send cross-site)
+        return given().baseUri(simulatorUrl).contentType(ContentType.JSON);
     }
 }
