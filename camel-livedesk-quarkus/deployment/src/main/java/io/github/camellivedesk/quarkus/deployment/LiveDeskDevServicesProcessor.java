@@ -72,16 +72,16 @@ class LiveDeskDevServicesProcessor {
 
     /**
      * What identifies a running simulator: an equal record on the next build (live reload, test run) reuses it.
-     * The secret is compared, never printed: {@code toString()} masks it.
+     * The credentials are compared, never printed: {@code toString()} masks them.
      */
     record SimulatorSettings(OptionalInt port, List<Long> conversations, Optional<String> apiKey,
             Optional<String> apiSecret) {
 
         @Override
         public String toString() {
-            return "SimulatorSettings[port=" + port + ", conversations=" + conversations + ", apiKey="
-                    + apiKey.orElse("(simulator default)") + ", apiSecret=" + (apiSecret.isPresent() ? "***" : "(simulator default)")
-                    + "]";
+            String credentials = apiKey.isPresent() || apiSecret.isPresent() ? "the application's" : "the simulator's";
+            return "SimulatorSettings[port=" + port + ", conversations=" + conversations + ", credentials="
+                    + credentials + "]";
         }
     }
 }

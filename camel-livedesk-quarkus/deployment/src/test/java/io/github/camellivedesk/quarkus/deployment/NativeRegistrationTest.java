@@ -120,12 +120,11 @@ class NativeRegistrationTest {
                 }
             }
         }
-        names.removeIf(name -> name.endsWith(".package-info"));
+        names.removeIf(name -> name.endsWith(".package-info")); // not a type Jackson sees
         return names;
     }
 
     private static String className(String path) {
-        // package-info is not a type Jackson sees; the filter below drops it
         return path.substring(0, path.length() - ".class".length()).replace('/', '.');
     }
 }
