@@ -273,16 +273,12 @@ class LiveDeskBindingTest {
             e.setTemplateCategory("UTILITY");
             e.setTemplateName("t");
             e.setTemplateLanguage("en");
-        }, new LinkedHashMap<>(Map.of("1", "Ann"))).bind(LiveDeskOperation.template);
+        }, Map.of("1", "Ann", "2", 42)).bind(LiveDeskOperation.template);
 
         TemplateParams params = request.message().templateParams();
         assertThat(params.namespace()).isEqualTo("ns");
         assertThat(params.category()).isEqualTo("UTILITY");
-        assertThat(params.processedParams()).containsExactly(Map.entry("1", "Ann"));
-        LiveDeskRequest.Template ordered = (LiveDeskRequest.Template) options(NONE, e -> e.setTemplateName("t"),
-                variables()).bind(LiveDeskOperation.template);
-        assertThat(ordered.message().templateParams().processedParams())
-                .containsExactly(Map.entry("2", "42"), Map.entry("1", "Ann"));
+        assertThat(params.processedParams()).containsOnly(Map.entry("1", "Ann"), Map.entry("2", "42"));
 
         LiveDeskRequest.Template own = (LiveDeskRequest.Template) options(NONE, e -> {
             e.setTemplateNamespace("ns");
@@ -290,6 +286,15 @@ class LiveDeskBindingTest {
         }, TemplateMessage.builder("n", "en").namespace("mine").category("MARKETING").build()).bind(LiveDeskOperation.template);
         assertThat(own.message().templateParams().namespace()).isEqualTo("mine");
         assertThat(own.message().templateParams().category()).isEqualTo("MARKETING");
+    }
+
+    @Test
+    void templateVariablesKeepTheOrderOfTheMap() {
+        LiveDeskRequest.Template ordered = (LiveDeskRequest.Template) options(NONE, e -> e.setTemplateName("t"),
+                variables()).bind(LiveDeskOperation.template);
+
+        assertThat(ordered.message().templateParams().processedParams())
+                .containsExactly(Map.entry("2", "42"), Map.entry("1", "Ann"));
     }
 
     @Test
