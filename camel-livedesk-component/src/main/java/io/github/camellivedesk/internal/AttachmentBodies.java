@@ -27,12 +27,10 @@ final class AttachmentBodies {
     private AttachmentBodies() {
     }
 
-    /** Whether a body is one of the attachment types (and not text). */
+    /** Whether a body is files: one of the attachment types, or a collection (its items are checked when read). */
     static boolean isAttachment(Object body) {
         return body instanceof File || body instanceof Path || body instanceof WrappedFile<?> || body instanceof byte[]
-               || body instanceof InputStream || body instanceof Attachment
-               || body instanceof Collection<?> collection && !collection.isEmpty()
-                  && collection.stream().allMatch(AttachmentBodies::isAttachment);
+               || body instanceof InputStream || body instanceof Attachment || body instanceof Collection<?>;
     }
 
     static List<Attachment> fromBody(Exchange exchange, Object body) {

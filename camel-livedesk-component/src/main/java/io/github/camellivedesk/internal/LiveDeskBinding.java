@@ -1,7 +1,6 @@
 package io.github.camellivedesk.internal;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +97,7 @@ public final class LiveDeskBinding {
         } else if (body instanceof Map<?, ?> map) {
             fromBody = fromMap(map);
             bodySource = "body Map";
-        } else if (AttachmentBodies.isAttachment(body) || body instanceof Collection<?>) {
+        } else if (AttachmentBodies.isAttachment(body)) {
             fromBody = SendMessageRequest.builder().attachments(AttachmentBodies.fromBody(exchange, body)).build();
         } else {
             fromBody = exchange.getContext().getTypeConverter().tryConvertTo(SendMessageRequest.class, exchange, body);

@@ -95,7 +95,7 @@ public final class LiveDeskClient {
                     result.whenComplete((response, failure) -> send.closeStreams());
                     MultipartBody body = MultipartBody.of(send);
                     attempt(new Call(paths.messages(conversationId), body::newEntityProducer, body.isRepeatable(),
-                            "conversation " + LiveDeskRequestValidator.quote(conversationId), result), 1);
+                            conversationId, null, result), 1);
                 } else {
                     json(paths.messages(conversationId), toSendMessage(send), conversationId, result);
                 }
@@ -105,8 +105,7 @@ public final class LiveDeskClient {
                 long messageId = retry.messageId().value();
                 // an explicit empty body: proxies in front of Rails answer 411 to a POST without Content-Length
                 attempt(new Call(paths.retry(conversationId, messageId), () -> AsyncEntityProducers.create(new byte[0], null),
-                        true, "conversation " + LiveDeskRequestValidator.quote(conversationId) + " or message " + messageId,
-                        result), 1);
+                        true, conversationId, messageId, result), 1);
             }
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
@@ -127,8 +126,8 @@ public final class LiveDeskClient {
             throw new LiveDeskValidationException("message", "cannot be written as JSON: " + e.getOriginalMessage(),
                     "Check the values of the request", e);
         }
-        attempt(new Call(uri, () -> AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON), true,
-                "conversation " + LiveDeskRequestValidator.quote(conversationId), result), 1);
+        attempt(new Call(uri, () -> AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON), true, conversationId,
+                null, result), 1);
     }
 
     private void attempt(Call call, int attempt) {
@@ -191,7 +190,7 @@ public final class LiveDeskClient {
             }
         }
         if (!response.isSuccess()) {
-            LiveDeskHttpException failure = ErrorResponses.toException(response, attempt, clock, call.subject);
+            LiveDeskHttpException failure = ErrorResponses.toException(response, attempt, clock, call.subject());
             call.result.completeExceptionally(failure);
             return;
         }
@@ -225,10 +224,16 @@ public final class LiveDeskClient {
     /**
      * One request through its attempts.
      *
-     * @param subject what the request is about, for error messages: the conversation, and the message for a retry
+     * @param messageId the message a retry is about, else null
      */
-    private record Call(URI uri, Supplier<AsyncEntityProducer> entity, boolean repeatable, String subject,
-                        CompletableFuture<LiveDeskResponse> result) {
+    private record Call(URI uri, Supplier<AsyncEntityProducer> entity, boolean repeatable, String conversationId,
+                        Long messageId, CompletableFuture<LiveDeskResponse> result) {
+
+        /** What the request is about, for error messages; built only when one is needed. */
+        String subject() {
+            return "conversation " + LiveDeskRequestValidator.quote(conversationId)
+                   + (messageId == null ? "" : " or message " + messageId);
+        }
     }
 
     /** Completes the call's future exactly once, whichever way the exchange ends. */

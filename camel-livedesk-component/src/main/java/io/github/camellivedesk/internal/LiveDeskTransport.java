@@ -25,6 +25,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolStats;
@@ -96,6 +97,7 @@ public final class LiveDeskTransport implements AutoCloseable {
                 .build();
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(pool)
+                .setHttp1Config(http1Config())
                 .setIOReactorConfig(IOReactorConfig.custom()
                         .setIoThreadCount(Math.max(1, Runtime.getRuntime().availableProcessors()))
                         .setTcpNoDelay(true)
@@ -126,6 +128,11 @@ public final class LiveDeskTransport implements AutoCloseable {
                 // already closed could fail after being written, which would make it ambiguous
                 .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                 .build();
+    }
+
+    /** The one place HTTP/1.1 message limits are configured (HttpCore's defaults for now). */
+    private static Http1Config http1Config() {
+        return Http1Config.custom().build();
     }
 
     /** The one place TLS is configured; null keeps HttpClient's default (the JVM's trust store, host names verified). */

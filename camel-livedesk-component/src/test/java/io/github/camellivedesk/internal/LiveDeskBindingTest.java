@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.TypeConverter;
+import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.TypeConverterSupport;
@@ -246,6 +247,11 @@ class LiveDeskBindingTest {
                         LiveDeskConstants.CONTENT, "ignored"), TEMPLATE_CONTENT, "Hi", "body TemplateMessage"),
                 Arguments.of("blank content of the body replaced", template, body(TemplateMessage.builder("n", "en").content(" ")
                         .build()), TEMPLATE_CONTENT, "n", "body TemplateMessage"),
+                Arguments.of("template without params: the options", template, options(NONE, e -> e.setTemplateName("opt"),
+                        new TemplateMessage("Hi", null)), TEMPLATE_NAME, "opt", "endpoint option templateName"),
+                Arguments.of("template without params: the language option", template, options(NONE,
+                        e -> e.setTemplateLanguage("pt"), new TemplateMessage("Hi", null)), TEMPLATE_LANGUAGE, "pt",
+                        "endpoint option templateLanguage"),
                 Arguments.of("converted template", template, options(NONE, e -> e.setTemplateName("t"), new StringBuilder("Hello")),
                         TEMPLATE_CONTENT, "Hello", "body (converted to TemplateMessage)"));
     }
@@ -283,6 +289,15 @@ class LiveDeskBindingTest {
     }
 
     @Test
+    void templateVariablesKeepTheOrderOfTheMap() {
+        LiveDeskRequest.Template ordered = (LiveDeskRequest.Template) options(NONE, e -> e.setTemplateName("t"),
+                variables()).bind(LiveDeskOperation.template);
+
+        assertThat(ordered.message().templateParams().processedParams())
+                .containsExactly(Map.entry("2", "42"), Map.entry("1", "Ann"));
+    }
+
+    @Test
     void streamsAndFileNamesOfInMemoryContent() throws Exception {
         InputStream stream = new ByteArrayInputStream(new byte[] { 1, 2 });
         LiveDeskRequest.Send request = (LiveDeskRequest.Send) body(stream, Exchange.FILE_NAME, "in\\box\\scan.pdf")
@@ -291,12 +306,55 @@ class LiveDeskBindingTest {
         Attachment attachment = request.attachments().value().get(0);
         assertThat(attachment.fileName()).isEqualTo("scan.pdf");
         assertThat(attachment.content()).isSameAs(stream);
+        assertThat(((LiveDeskRequest.Send) body(new byte[1], Exchange.FILE_NAME, "dir/sub/a.bin").bind(LiveDeskOperation.send))
+                .attachments().value().get(0).fileName()).isEqualTo("a.bin");
+        assertThat(((LiveDeskRequest.Send) body(new byte[1], Exchange.FILE_NAME, "dir/x.bin", Exchange.FILE_NAME_ONLY, "only.bin")
+                .bind(LiveDeskOperation.send)).attachments().value().get(0).fileName()).isEqualTo("only.bin");
         assertThat(((LiveDeskRequest.Send) body(new byte[1], Exchange.FILE_NAME, "plain.bin").bind(LiveDeskOperation.send))
                 .attachments().value().get(0).fileName()).isEqualTo("plain.bin");
         assertThat(((LiveDeskRequest.Send) body(new byte[1], Exchange.FILE_NAME, "ends/").bind(LiveDeskOperation.send))
                 .attachments().value().get(0).fileName()).isEqualTo("ends/");
         assertThat(((LiveDeskRequest.Send) body(new File(file.toString())).bind(LiveDeskOperation.send))
                 .attachments().value().get(0).content()).isEqualTo(file);
+    }
+
+    /** A remote file (ftp, sftp) as Camel's file consumers hand it over: not a local File, the content in the body. */
+    private static GenericFile<Object> remote(Object content) {
+        GenericFile<Object> remote = new GenericFile<>();
+        remote.setFile("remote-entry");
+        remote.setBody(content);
+        return remote;
+    }
+
+    static Stream<Arguments> genericFiles() throws IOException {
+        byte[] bytes = { 1, 2, 3 };
+        return Stream.of(
+                Arguments.of("local file", local(), file.getFileName().toString(), file),
+                Arguments.of("remote file downloaded to a local file", remote(file.toFile()), "remote.pdf", file),
+                Arguments.of("remote file in memory", remote(bytes), "remote.pdf", bytes),
+                Arguments.of("remote file as a stream", remote(new ByteArrayInputStream(bytes)), "remote.pdf", null),
+                Arguments.of("remote file as text", remote("text content"), "remote.pdf", null));
+    }
+
+    private static GenericFile<File> local() {
+        GenericFile<File> local = new GenericFile<>();
+        local.setFile(file.toFile());
+        return local;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("genericFiles")
+    void readsCamelFilesLocalAndRemote(String name, GenericFile<?> body, String fileName, Object content) {
+        LiveDeskRequest.Send request = (LiveDeskRequest.Send) body(body, Exchange.FILE_NAME, "in/remote.pdf")
+                .bind(LiveDeskOperation.send);
+
+        Attachment attachment = request.attachments().value().get(0);
+        assertThat(attachment.fileName()).isEqualTo(fileName);
+        if (content != null) {
+            assertThat(attachment.content()).isEqualTo(content);
+        } else {
+            assertThat(attachment.content()).isInstanceOf(InputStream.class);
+        }
     }
 
     static Stream<Arguments> refused() {
@@ -321,6 +379,10 @@ class LiveDeskBindingTest {
                         List.of("body: contains a null")),
                 Arguments.of("nested collection", LiveDeskOperation.send, body(List.of(List.of(file))),
                         List.of("body: contains a nested collection")),
+                Arguments.of("empty body collection", LiveDeskOperation.send, body(List.of()),
+                        List.of("body: is an empty collection", "send a text message instead")),
+                Arguments.of("remote file not downloaded", LiveDeskOperation.send, body(remote(null), Exchange.FILE_NAME, "r.pdf"),
+                        List.of("body: is a remote file whose content was not downloaded", "localWorkDirectory")),
                 Arguments.of("empty header collection", LiveDeskOperation.send, body("x", LiveDeskConstants.ATTACHMENTS, List.of()),
                         List.of("header CamelLiveDeskAttachments: is an empty collection")),
                 Arguments.of("bytes without a name", LiveDeskOperation.send, body(new byte[1]),
@@ -346,6 +408,13 @@ class LiveDeskBindingTest {
                 Arguments.of("template message_type incoming", LiveDeskOperation.template,
                         body("{\"message_type\":\"incoming\",\"template_params\":{}}"),
                         List.of("body JSON message_type: 'incoming' is not outgoing")));
+    }
+
+    private static Map<String, Object> variables() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("2", 42);
+        variables.put("1", "Ann");
+        return variables;
     }
 
     private static Map<String, Object> nullValue() {
