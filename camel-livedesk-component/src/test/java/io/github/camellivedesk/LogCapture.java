@@ -14,9 +14,9 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * Raises every logger to TRACE and keeps all output, with stack traces, in memory for a test to search. The
- * appenders already configured (the console) keep receiving only what they received before, so a test that captures
- * thousands of TRACE lines does not flood the build output.
+ * Raises every logger to TRACE (or a given level) and keeps all output, with stack traces, in memory for a test to
+ * search. The appenders already configured (the console) keep receiving only what they received before, so a test
+ * that captures thousands of TRACE lines does not flood the build output.
  */
 final class LogCapture extends AbstractAppender implements AutoCloseable {
 
@@ -25,6 +25,10 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
     private final Map<String, Appender> others;
 
     private LogCapture() {
+        this(Level.ALL);
+    }
+
+    private LogCapture(Level level) {
         super("capture", null, null, true, Property.EMPTY_ARRAY);
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         LoggerConfig root = context.getConfiguration().getRootLogger();
@@ -36,13 +40,18 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
             root.removeAppender(name);
             root.addAppender(appender, previous, null);
         });
-        root.addAppender(this, Level.ALL, null);
-        root.setLevel(Level.ALL);
+        root.addAppender(this, level, null);
+        root.setLevel(level);
         context.updateLoggers();
     }
 
     static LogCapture begin() {
         return new LogCapture();
+    }
+
+    /** Captures from {@code level} up: {@code Level.INFO} is what an application logs with default settings. */
+    static LogCapture begin(Level level) {
+        return new LogCapture(level);
     }
 
     @Override
