@@ -13,6 +13,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.http.HttpHost;
 
+import io.github.camellivedesk.error.LiveDeskValidationException;
 import io.github.camellivedesk.internal.LiveDeskRequestValidator;
 import io.github.camellivedesk.internal.LiveDeskTransport;
 
@@ -75,9 +76,37 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
         LiveDeskOperation operation = LiveDeskOperation.fromPath(remaining);
         // Camel would read "abc" or "5s" as a number of milliseconds
         LiveDeskRequestValidator.messageIdOption(parameters.get("messageId"));
-        LiveDeskEndpoint endpoint = new LiveDeskEndpoint(uri, this, operation, configuration.copy());
+        LiveDeskEndpoint endpoint = new LiveDeskEndpoint(withMaskableSecrets(uri, parameters), this, operation,
+                configuration.copy());
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /**
+     * Camel masks a secret written as {@code RAW(...)} where it prints an endpoint, but stores {@code RAW{...}}
+     * percent-encoded and masks it only up to its first {@code &}: the rest would show in logs, route dumps and JMX
+     * names. Such a secret is written into this endpoint's URI as {@code RAW(...)}, which Camel masks whole; one that
+     * also contains {@code )} fits neither form and is refused.
+     */
+    private static String withMaskableSecrets(String uri, Map<String, Object> parameters) {
+        String safe = uri;
+        for (String option : new String[] { "apiKey", "apiSecret" }) {
+            if (!(parameters.get(option) instanceof String value) || value.indexOf('&') < 0
+                || !(safe.contains(option + "=RAW{") || safe.contains(option + "=RAW%7B"))) {
+                continue;
+            }
+            String written = safe.contains(option + "=RAW{" + value + "}") ? option + "=RAW{" + value + "}"
+                    : option + "=RAW%7B" + value + "%7D";
+            if (value.indexOf(')') >= 0 || !safe.contains(written)) {
+                throw new LiveDeskValidationException("option " + option,
+                        "is written as RAW{...} and contains '&', which Camel would print unmasked after the '&' "
+                        + "wherever it shows this endpoint",
+                        "Set it on the component instead (camel.component.livedesk.api-key / "
+                        + "camel.component.livedesk.api-secret), or write it as RAW(...) if it contains no ')'");
+            }
+            safe = safe.replace(written, option + "=RAW(" + value + ")");
+        }
+        return safe;
     }
 
     @Override

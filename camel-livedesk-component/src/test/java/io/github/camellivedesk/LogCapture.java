@@ -1,21 +1,28 @@
 package io.github.camellivedesk;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
-/** Raises every logger to TRACE (or a given level) and keeps all output, with stack traces, for a test to search. */
+/**
+ * Raises every logger to TRACE (or a given level) and keeps all output, with stack traces, in memory for a test to
+ * search. The appenders already configured (the console) keep receiving only what they received before, so a test
+ * that captures thousands of TRACE lines does not flood the build output.
+ */
 final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
     private final Level previous;
+    private final Map<String, Appender> others;
 
     private LogCapture() {
         this(Level.ALL);
@@ -24,10 +31,15 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
     private LogCapture(Level level) {
         super("capture", null, null, true, Property.EMPTY_ARRAY);
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Configuration configuration = context.getConfiguration();
-        LoggerConfig root = configuration.getRootLogger();
+        LoggerConfig root = context.getConfiguration().getRootLogger();
         previous = root.getLevel();
+        others = Map.copyOf(root.getAppenders());
         start();
+        // the root logger lets everything through to the capture; the other appenders stay at the old level
+        others.forEach((name, appender) -> {
+            root.removeAppender(name);
+            root.addAppender(appender, previous, null);
+        });
         root.addAppender(this, level, null);
         root.setLevel(level);
         context.updateLoggers();
@@ -55,8 +67,8 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
     }
 
     /** Every line captured so far, with the logger name first. */
-    java.util.List<String> lines() {
-        return java.util.List.copyOf(lines);
+    List<String> lines() {
+        return List.copyOf(lines);
     }
 
     @Override
@@ -64,6 +76,10 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         LoggerConfig root = context.getConfiguration().getRootLogger();
         root.removeAppender(getName());
+        others.forEach((name, appender) -> {
+            root.removeAppender(name);
+            root.addAppender(appender, null, null);
+        });
         root.setLevel(previous);
         context.updateLoggers();
         stop();

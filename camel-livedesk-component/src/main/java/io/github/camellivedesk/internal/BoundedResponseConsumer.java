@@ -1,6 +1,7 @@
 package io.github.camellivedesk.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
@@ -10,8 +11,10 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpResponse;
 
 /**
- * Reads a response body up to a bound and discards the rest, so a huge or endless error page cannot exhaust the heap;
- * the message models are small, and an error body is only needed as an excerpt.
+ * Reads a response body up to a bound and stops there, so a huge or endless answer can neither exhaust the heap nor
+ * hold a connection until the request timeout: the message models are small, and an error body is only needed as an
+ * excerpt. Past the bound the exchange fails with a {@link BodyOverLimitException} that carries what was read, and
+ * the connection is closed rather than drained.
  */
 final class BoundedResponseConsumer extends AbstractBinResponseConsumer<LiveDeskHttpResponse> {
 
@@ -39,7 +42,7 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<LiveDesk
     }
 
     @Override
-    protected void data(ByteBuffer src, boolean endOfStream) {
+    protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
         int room = maxBytes - buffer.size();
         int take = Math.min(room, src.remaining());
         if (take > 0) {
@@ -55,6 +58,7 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<LiveDesk
         if (src.hasRemaining()) {
             truncated = true;
             src.position(src.limit());
+            throw new BodyOverLimitException(buildResult());
         }
     }
 
@@ -69,5 +73,22 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<LiveDesk
     @Override
     public void releaseResources() {
         buffer = null;
+    }
+
+    /** The body went past the bound; {@link #response()} is the answer with the bytes read up to it. */
+    static final class BodyOverLimitException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient LiveDeskHttpResponse response;
+
+        BodyOverLimitException(LiveDeskHttpResponse response) {
+            super("answer body over the limit of " + response.body().length + " bytes");
+            this.response = response;
+        }
+
+        LiveDeskHttpResponse response() {
+            return response;
+        }
     }
 }

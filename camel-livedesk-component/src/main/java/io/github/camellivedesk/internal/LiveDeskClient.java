@@ -94,8 +94,8 @@ public final class LiveDeskClient {
                 if (send.hasAttachments()) {
                     result.whenComplete((response, failure) -> send.closeStreams());
                     MultipartBody body = MultipartBody.of(send);
-                    attempt(new Call(paths.messages(conversationId), body::newEntityProducer, body.isRepeatable(),
-                            conversationId, null, result), 1);
+                    attempt(new Call(paths.messages(conversationId), () -> body.newEntityProducer(transport.blockingReads()),
+                            body.isRepeatable(), conversationId, null, result), 1);
                 } else {
                     json(paths.messages(conversationId), toSendMessage(send), conversationId, result);
                 }
@@ -144,7 +144,7 @@ public final class LiveDeskClient {
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(requestConfig);
         AtomicBoolean timedOut = new AtomicBoolean();
-        Callback callback = new Callback(call, attempt, producer, timedOut);
+        Callback callback = new Callback(call, attempt, producer, context, timedOut);
         Future<LiveDeskHttpResponse> future;
         try {
             future = transport.http().execute(producer, new BoundedResponseConsumer(MAX_RESPONSE_BYTES), null, context,
@@ -180,13 +180,13 @@ public final class LiveDeskClient {
                     RetryAfter.parse(response.retryAfter(), clock));
             if (wait.isPresent()) {
                 LOG.debug("POST {} rate limited; sending again in {} ms", call.uri.getPath(), wait.get().toMillis());
-                try {
-                    transport.scheduler().schedule(() -> attempt(call, attempt + 1), wait.get().toMillis(),
-                            TimeUnit.MILLISECONDS);
+                LiveDeskHttpException rateLimited = ErrorResponses.toException(response, attempt, clock, call.subject);
+                // if the component stops first, the 429 is the answer: LiveDesk did not process the request
+                if (transport.afterRateLimitWait(wait.get(), () -> attempt(call, attempt + 1),
+                        () -> call.result.completeExceptionally(rateLimited))) {
                     return;
-                } catch (RejectedExecutionException stopping) {
-                    // the scheduler is shutting down: report the 429 as it is, the request was not processed
                 }
+                // the transport is closing: report the 429 as it is
             }
         }
         if (!response.isSuccess()) {
@@ -199,7 +199,7 @@ public final class LiveDeskClient {
 
     private static LiveDeskMessage parse(LiveDeskHttpResponse response) {
         if (response.truncated()) {
-            throw new LiveDeskResponseException("LiveDesk answered HTTP " + response.status() + " with a body over "
+            throw new LiveDeskResponseException("LiveDesk answered HTTP " + response.status() + " with a body over the limit of "
                                                 + MAX_RESPONSE_BYTES + " bytes, which is not a message",
                     response.status(), response.excerpt(), null);
         }
@@ -241,14 +241,22 @@ public final class LiveDeskClient {
         private final Call call;
         private final int attempt;
         private final TrackingRequestProducer producer;
+        private final HttpClientContext context;
         private final AtomicBoolean timedOut;
         private volatile ScheduledFuture<?> deadline;
 
-        Callback(Call call, int attempt, TrackingRequestProducer producer, AtomicBoolean timedOut) {
+        Callback(Call call, int attempt, TrackingRequestProducer producer, HttpClientContext context,
+                 AtomicBoolean timedOut) {
             this.call = call;
             this.attempt = attempt;
             this.producer = producer;
+            this.context = context;
             this.timedOut = timedOut;
+        }
+
+        /** Whether bytes may have left: the component's client marks it; a user's client is taken at its word. */
+        private boolean mayHaveLeft() {
+            return RequestProgress.mayHaveLeft(context, producer.isSent());
         }
 
         @Override
@@ -263,23 +271,32 @@ public final class LiveDeskClient {
 
         @Override
         public void failed(Exception failure) {
+            if (failure instanceof BoundedResponseConsumer.BodyOverLimitException overLimit) {
+                // the answer is complete as far as it was read: judge it like any other
+                completed(overLimit.response());
+                return;
+            }
             stopDeadline();
+            producer.releaseBlockingReads();
             LOG.debug("POST {} failed: {}", call.uri.getPath(), failure.toString());
-            call.result.completeExceptionally(TransportFailures.classify(failure, target, producer.isSent()));
+            call.result.completeExceptionally(TransportFailures.classify(failure, target, mayHaveLeft()));
         }
 
         @Override
         public void cancelled() {
             stopDeadline();
+            // a read of a stalled attachment stream ends now, not when an I/O thread gets to it
+            producer.releaseBlockingReads();
+            boolean sent = mayHaveLeft();
             if (timedOut.get()) {
                 call.result.completeExceptionally(new LiveDeskTimeoutException("No complete answer from " + target
                                                                                + " within requestTimeout (" + requestTimeout.toMillis() + " ms)"
-                                                                               + (producer.isSent() ? "; the request was sent, so LiveDesk may have stored the message"
+                                                                               + (sent ? "; the request was sent, so LiveDesk may have stored the message"
                                                                                        : "; the request was not sent"),
-                        producer.isSent(), null));
+                        sent, null));
             } else {
                 call.result.completeExceptionally(TransportFailures.classify(new CancellationException("cancelled"),
-                        target, producer.isSent()));
+                        target, sent));
             }
         }
 

@@ -90,9 +90,19 @@ public final class LiveDeskRequestValidator {
         }
         if (uri == null || uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
             || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new LiveDeskValidationException("option baseUrl", quote(baseUrl) + " is not an http(s) URL with a host",
+            throw new LiveDeskValidationException("option baseUrl", quote(withoutUserInfo(baseUrl))
+                                                                    + " is not an http(s) URL with a host",
                     "Use the service root such as https://livedesk-api.engagelab.com");
         }
+        if (uri.getRawUserInfo() != null) {
+            // never repeated: it holds a password; HttpClient would refuse it only after the request was handed over
+            throw new LiveDeskValidationException("option baseUrl", "contains user information (user:password@)",
+                    "Remove it from the URL: LiveDesk authenticates with the apiKey and apiSecret options");
+        }
+    }
+
+    private static String withoutUserInfo(String baseUrl) {
+        return baseUrl == null ? null : baseUrl.replaceAll("//[^/]*@", "//***@");
     }
 
     private static void atLeast(long value, long minimum, String option, String fix) {

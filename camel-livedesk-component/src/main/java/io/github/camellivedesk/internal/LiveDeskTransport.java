@@ -1,8 +1,12 @@
 package io.github.camellivedesk.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,22 +18,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolStats;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -45,7 +49,7 @@ public final class LiveDeskTransport implements AutoCloseable {
      *
      * @param maxConnections connections in the pool (LiveDesk is one host, so also per route)
      * @param connectTimeout time to establish a connection (TCP and TLS)
-     * @param sslContext     TLS context; null for the JVM default, which verifies certificates and host names
+     * @param sslContext     TLS context; null for the JVM default (host names are verified with either)
      * @param proxy          HTTP proxy, or null
      * @param proxyUsername  proxy user, or null
      * @param proxyPassword  proxy password, or null
@@ -60,11 +64,20 @@ public final class LiveDeskTransport implements AutoCloseable {
         }
     }
 
+    /** The longest status or header line accepted in an answer. */
+    static final int MAX_RESPONSE_LINE_LENGTH = 16 * 1024;
+    /** The most header lines accepted in an answer. */
+    static final int MAX_RESPONSE_HEADER_COUNT = 200;
+
     private final CloseableHttpAsyncClient http;
     private final PoolingAsyncClientConnectionManager pool;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
     private final Executor continuation;
+    private final ExecutorService blockingReads;
+    // requests waiting out a 429: closing the transport ends their wait, which no scheduler would end any more
+    private final Set<RateLimitWait> waiting = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     private LiveDeskTransport(CloseableHttpAsyncClient http, PoolingAsyncClientConnectionManager pool) {
         this.http = http;
@@ -77,6 +90,8 @@ public final class LiveDeskTransport implements AutoCloseable {
         // unbounded: every answer in flight must find a thread; Abort, so that a rejection is seen (below)
         this.workers = new ThreadPoolExecutor(cores, cores, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 threads("LiveDeskWorker"), new ThreadPoolExecutor.AbortPolicy());
+        // InputStream attachments may block for any time: they are read here, never on an I/O thread
+        this.blockingReads = Executors.newCachedThreadPool(threads("LiveDeskAttachmentReader"));
         this.continuation = task -> {
             try {
                 workers.execute(task);
@@ -97,7 +112,6 @@ public final class LiveDeskTransport implements AutoCloseable {
                 .build();
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(pool)
-                .setHttp1Config(http1Config())
                 .setIOReactorConfig(IOReactorConfig.custom()
                         .setIoThreadCount(Math.max(1, Runtime.getRuntime().availableProcessors()))
                         .setTcpNoDelay(true)
@@ -107,9 +121,11 @@ public final class LiveDeskTransport implements AutoCloseable {
                 .disableCookieManagement()
                 .disableRedirectHandling()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
+                .setHttp1Config(http1Config())
                 // no LoggingIOSession: HttpClient's wire log would print the Authorization header in clear text
                 .setIoSessionDecorator(session -> session);
         proxy(builder, options);
+        RequestProgress.install(builder);
         CloseableHttpAsyncClient client = builder.build();
         client.start();
         return new LiveDeskTransport(client, pool);
@@ -130,15 +146,30 @@ public final class LiveDeskTransport implements AutoCloseable {
                 .build();
     }
 
-    /** The one place HTTP/1.1 message limits are configured (HttpCore's defaults for now). */
+    /**
+     * The one place HTTP/1.1 message limits are configured: a hostile or broken answer fails its own request instead
+     * of filling the heap (and killing the I/O reactor, and with it every later request); HttpCore's defaults have no
+     * bound.
+     */
     private static Http1Config http1Config() {
-        return Http1Config.custom().build();
+        return Http1Config.custom()
+                .setMaxLineLength(MAX_RESPONSE_LINE_LENGTH)
+                .setMaxHeaderCount(MAX_RESPONSE_HEADER_COUNT)
+                .build();
     }
 
-    /** The one place TLS is configured; null keeps HttpClient's default (the JVM's trust store, host names verified). */
+    /**
+     * The one place TLS is configured: the given context or the JVM's default (its trust store), and host names
+     * verified by HttpClient's verifier as well as by the JDK's endpoint identification. The JDK check alone is skipped
+     * with trust managers that are not {@code X509ExtendedTrustManager}s, which custom trust stores
+     * ({@code sslContextParameters}) may give: a trusted certificate must never be accepted for another host.
+     */
     private static TlsStrategy tlsStrategy(Options options) {
-        return options.sslContext() == null ? null
-                : ClientTlsStrategyBuilder.create().setSslContext(options.sslContext()).buildAsync();
+        return ClientTlsStrategyBuilder.create()
+                .setSslContext(options.sslContext() != null ? options.sslContext() : SSLContexts.createDefault())
+                .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
+                .setHostnameVerifier(HttpsSupport.getDefaultHostnameVerifier())
+                .buildAsync();
     }
 
     private static void proxy(HttpAsyncClientBuilder builder, Options options) {
@@ -148,10 +179,7 @@ public final class LiveDeskTransport implements AutoCloseable {
         }
         builder.setProxy(proxy);
         if (options.proxyUsername() != null) {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-            char[] password = options.proxyPassword() == null ? new char[0] : options.proxyPassword().toCharArray();
-            credentials.setCredentials(new AuthScope(proxy), new UsernamePasswordCredentials(options.proxyUsername(), password));
-            builder.setDefaultCredentialsProvider(credentials);
+            ProxyAuthorization.install(builder, options.proxyUsername(), options.proxyPassword());
         }
     }
 
@@ -170,6 +198,36 @@ public final class LiveDeskTransport implements AutoCloseable {
 
     ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    /** Where {@code InputStream} attachments are read. */
+    Executor blockingReads() {
+        return blockingReads;
+    }
+
+    /**
+     * Runs {@code retry} after {@code delay}, or {@code giveUp} if the transport is closed first.
+     *
+     * @return false when the transport is closing and cannot wait
+     */
+    boolean afterRateLimitWait(Duration delay, Runnable retry, Runnable giveUp) {
+        RateLimitWait wait = new RateLimitWait(giveUp);
+        waiting.add(wait);
+        try {
+            scheduler.schedule(() -> {
+                if (waiting.remove(wait)) {
+                    retry.run();
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            waiting.remove(wait);
+            return false;
+        }
+        if (closed && waiting.remove(wait)) {
+            // closed while the wait was being scheduled
+            giveUp.run();
+        }
+        return true;
     }
 
     /**
@@ -196,11 +254,28 @@ public final class LiveDeskTransport implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
+        for (RateLimitWait wait : List.copyOf(waiting)) {
+            if (waiting.remove(wait)) {
+                wait.giveUp.run();
+            }
+        }
         if (pool != null) {
             http.close(CloseMode.GRACEFUL);
         }
         scheduler.shutdownNow();
         workers.shutdown();
+        // interrupts reads of InputStream attachments still under way
+        blockingReads.shutdownNow();
+    }
+
+    /** A request waiting out a 429; identity matters, so not a record. */
+    private static final class RateLimitWait {
+        private final Runnable giveUp;
+
+        RateLimitWait(Runnable giveUp) {
+            this.giveUp = giveUp;
+        }
     }
 
     @Override

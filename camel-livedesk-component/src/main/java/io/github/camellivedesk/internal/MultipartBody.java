@@ -124,8 +124,8 @@ final class MultipartBody {
         return repeatable;
     }
 
-    /** A fresh producer that reads the sources from the start. */
-    AsyncEntityProducer newEntityProducer() {
-        return new MultipartEntityProducer(this);
+    /** A fresh producer that reads the sources from the start, blocking ones (streams) on {@code blockingReads}. */
+    AsyncEntityProducer newEntityProducer(java.util.concurrent.Executor blockingReads) {
+        return new MultipartEntityProducer(this, blockingReads);
     }
 }

@@ -15,10 +15,12 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  */
 final class TrackingRequestProducer extends BasicRequestProducer {
 
+    private final AsyncEntityProducer entity;
     private volatile boolean sent;
 
     TrackingRequestProducer(HttpRequest request, AsyncEntityProducer entity) {
         super(request, entity);
+        this.entity = entity;
     }
 
     @Override
@@ -29,5 +31,15 @@ final class TrackingRequestProducer extends BasicRequestProducer {
 
     boolean isSent() {
         return sent;
+    }
+
+    /**
+     * Stops a blocking read of an attachment under way and closes the channel it reads, from any thread, without
+     * waiting for the I/O thread. Only multipart bodies read blocking sources, and they are safe for it.
+     */
+    void releaseBlockingReads() {
+        if (entity instanceof MultipartEntityProducer multipart) {
+            multipart.releaseResources();
+        }
     }
 }

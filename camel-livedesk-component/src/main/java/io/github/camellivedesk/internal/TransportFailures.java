@@ -8,10 +8,12 @@ import java.util.concurrent.CancellationException;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.MessageConstraintException;
 
 import io.github.camellivedesk.error.LiveDeskTimeoutException;
 import io.github.camellivedesk.error.LiveDeskTransportException;
@@ -37,6 +39,16 @@ final class TransportFailures {
         if (failure instanceof SocketTimeoutException) {
             return new LiveDeskTimeoutException("No answer from " + target + " within requestTimeout (" + what + ")"
                                                 + sentNote(requestSent), requestSent, failure);
+        }
+        if (failure instanceof MessageConstraintException) {
+            return new LiveDeskTransportException("The answer from " + target + " broke a limit on HTTP answers (" + what
+                                                  + "; lines up to " + LiveDeskTransport.MAX_RESPONSE_LINE_LENGTH
+                                                  + " characters, " + LiveDeskTransport.MAX_RESPONSE_HEADER_COUNT
+                                                  + " header lines)" + sentNote(requestSent), requestSent, failure);
+        }
+        if (failure instanceof SSLPeerUnverifiedException && !requestSent) {
+            return new LiveDeskTransportException("The TLS certificate of " + target + " is not valid for that host name ("
+                                                  + what + "); the request was not sent", false, failure);
         }
         if (failure instanceof SSLHandshakeException || failure.getCause() instanceof SSLHandshakeException
             || failure instanceof SSLException && !requestSent) {
