@@ -1,7 +1,7 @@
 package io.github.camellivedesk.simulator;
 
 /**
- * The error bodies the real service sends, in its shapes (DESIGN.md section 7): {@code {"error": "..."}} for auth,
+ * The error bodies the real service sends, in its shapes (docs/livedesk-service.md): {@code {"error": "..."}} for auth,
  * not-found and server errors, {@code {"message": "...", "attributes": [...]}} for rejected fields.
  */
 final class ErrorBodies {
