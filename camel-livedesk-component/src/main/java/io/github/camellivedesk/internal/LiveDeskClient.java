@@ -180,7 +180,7 @@ public final class LiveDeskClient {
                     RetryAfter.parse(response.retryAfter(), clock));
             if (wait.isPresent()) {
                 LOG.debug("POST {} rate limited; sending again in {} ms", call.uri.getPath(), wait.get().toMillis());
-                LiveDeskHttpException rateLimited = ErrorResponses.toException(response, attempt, clock, call.subject);
+                LiveDeskHttpException rateLimited = ErrorResponses.toException(response, attempt, clock, call.subject());
                 // if the component stops first, the 429 is the answer: LiveDesk did not process the request
                 if (transport.afterRateLimitWait(wait.get(), () -> attempt(call, attempt + 1),
                         () -> call.result.completeExceptionally(rateLimited))) {
