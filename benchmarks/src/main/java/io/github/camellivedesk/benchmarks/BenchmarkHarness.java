@@ -177,6 +177,10 @@ public final class BenchmarkHarness {
         out.append(verdict("(c) >= 2x (b), no added latency", noLatency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_HTTP), 2));
         out.append(verdict("(c) >= 20x (b), 200 ms latency, 4 threads", latency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_HTTP), 20));
         out.append(verdict("(d) >= 20x (b), 200 ms latency, 4 threads", latency.ratio(Variant.LIVEDESK_SEDA, Variant.CAMEL_HTTP), 20));
+        out.append(String.format(Locale.ROOT, "* (c) vs (f) camel-vertx-http, no added latency: %.2fx; with 200 ms latency: %.2fx "
+                                              + "(no target: the strongest route a user could wire by hand)%n",
+                noLatency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_VERTX_HTTP),
+                latency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_VERTX_HTTP)));
         if (results.size() >= 4) {
             Measurement small = results.get(2).of(Variant.LIVEDESK_TEMPLATE);
             Measurement large = results.get(3).of(Variant.LIVEDESK_TEMPLATE);
