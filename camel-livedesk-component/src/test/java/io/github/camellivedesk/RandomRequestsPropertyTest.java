@@ -1,23 +1,18 @@
 package io.github.camellivedesk;
 
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.lifecycle.BeforeTry;
+import java.util.Random;
+import java.util.function.Function;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import io.github.camellivedesk.error.LiveDeskValidationException;
 import io.github.camellivedesk.model.TemplateButton;
@@ -32,14 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random requests, valid and not: each is either accepted by the simulator (which checks what the real service
  * checks) or rejected by validation without a request; never an HTTP rejection validation should have caught, and
  * never an unexpected exception.
+ * <p>
+ * The generator is seeded: a failure names its seed and try, and {@code -Dlivedesk.random.seed=<seed>} replays the same
+ * requests.
  */
 class RandomRequestsPropertyTest {
+
+    private static final String SEED_PROPERTY = "livedesk.random.seed";
+    private static final long SEED = Long.getLong(SEED_PROPERTY, System.nanoTime());
 
     private static LiveDeskSimulator simulator;
     private static CamelContext context;
     private static ProducerTemplate template;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         simulator = LiveDeskSimulator.builder().conversations(141L).build().start();
         context = new DefaultCamelContext();
@@ -56,77 +57,129 @@ class RandomRequestsPropertyTest {
         template = context.createProducerTemplate();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         context.stop();
         simulator.close();
     }
 
-    @BeforeTry
-    void reset() {
-        simulator.reset();
+    @Test
+    void textMessages() {
+        forEachTry(150, RandomRequestsPropertyTest::text, text -> template.request("direct:send", e -> e.getMessage().setBody(text)));
     }
 
-    @Property(tries = 150)
-    void textMessages(@ForAll("texts") String text) {
-        check(template.request("direct:send", e -> e.getMessage().setBody(text)));
+    @Test
+    void templateMessages() {
+        forEachTry(250, RandomRequestsPropertyTest::templateMessage,
+                message -> template.request("direct:template", e -> e.getMessage().setBody(message)));
     }
 
-    @Property(tries = 250)
-    void templateMessages(@ForAll("templates") TemplateMessage message) {
-        check(template.request("direct:template", e -> e.getMessage().setBody(message)));
-    }
-
-    private static void check(Exchange exchange) {
-        Exception failure = exchange.getException();
-        if (failure == null) {
-            assertThat(simulator.requests()).singleElement()
-                    .satisfies(request -> assertThat(request.responseStatus()).isEqualTo(200));
-        } else {
-            assertThat(failure).isInstanceOf(LiveDeskValidationException.class);
-            assertThat(simulator.requestCount()).as("requests after a validation error").isZero();
+    private static <T> void forEachTry(int tries, Function<Random, T> generator, Function<T, Exchange> send) {
+        // one generator per test, so each test replays on its own whatever the order tests run in
+        Random random = new Random(SEED);
+        for (int i = 1; i <= tries; i++) {
+            T input = generator.apply(random);
+            simulator.reset();
+            Exchange exchange = send.apply(input);
+            String replay = "try " + i + " of seed " + SEED + " (replay with -D" + SEED_PROPERTY + "=" + SEED + ")";
+            Exception failure = exchange.getException();
+            if (failure == null) {
+                assertThat(simulator.requests()).as(replay).singleElement()
+                        .satisfies(request -> assertThat(request.responseStatus()).as(replay).isEqualTo(200));
+            } else {
+                assertThat(failure).as(replay).isInstanceOf(LiveDeskValidationException.class);
+                assertThat(simulator.requestCount()).as("requests after a validation error, " + replay).isZero();
+            }
         }
     }
 
-    @Provide
-    Arbitrary<String> texts() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(300),
-                Arbitraries.strings().withCharRange('\u0000', '\uffff').ofMaxLength(200),
-                Arbitraries.strings().whitespace().ofMaxLength(5),
-                Arbitraries.strings().alpha().ofMinLength(149_990).ofMaxLength(150_010));
+    private static String text(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> chars(random, random.nextInt(301), ' ', '~');
+            case 1 -> chars(random, random.nextInt(201), '\u0000', '\uffff');
+            case 2 -> chars(random, random.nextInt(6), " \t\n\r\u000b\f".toCharArray());
+            default -> chars(random, 149_990 + random.nextInt(21), 'a', 'z');
+        };
     }
 
-    @Provide
-    Arbitrary<TemplateMessage> templates() {
-        Arbitrary<String> maybeText = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just(""),
-                Arbitraries.strings().ofMaxLength(20), Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12));
-        Arbitrary<String> urls = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just("ftp://x/y"),
-                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10).map(s -> "https://example.com/" + s));
-        Arbitrary<Double> latitudes = Arbitraries.doubles().between(-120, 120);
-        Arbitrary<Double> longitudes = Arbitraries.doubles().between(-200, 200);
-        Arbitrary<TemplateHeader> headers = Arbitraries.oneOf(
-                Arbitraries.just(null),
-                maybeText.map(t -> t == null ? TemplateHeader.text(Map.of()) : TemplateHeader.text(t)),
-                urls.map(TemplateHeader::image), urls.map(TemplateHeader::video),
-                Combinators.combine(urls, maybeText).as(TemplateHeader::document),
-                Combinators.combine(latitudes, longitudes).as((lat, lon) -> TemplateHeader.location(lat, lon, "n", "a")),
-                Arbitraries.just(new TemplateHeader("location", null, null, null, new TemplateLocation(null, 1.0, null, null))),
-                Arbitraries.of("audio", "TEXT", "", "sticker").map(type -> new TemplateHeader(type, null, null, null, null)));
-        Arbitrary<TemplateButton> buttons = Combinators.combine(Arbitraries.integers().between(-2, 4),
-                Arbitraries.of("url", "quick_reply", "call", ""), maybeText)
-                .as((index, type, text) -> new TemplateButton(index, type, type.equals("url") ? text : null,
-                        type.equals("quick_reply") ? text : null));
-        Arbitrary<Map<String, String>> variables = Arbitraries.maps(Arbitraries.of("1", "2", "3", "name"),
-                Arbitraries.strings().ofMaxLength(30)).ofMaxSize(3);
-        return Combinators.combine(maybeText, maybeText, maybeText, variables, headers,
-                        buttons.list().ofMaxSize(3))
-                .as((name, language, content, body, header, buttonList) -> {
-                    TemplateMessage.Builder builder = TemplateMessage.builder(name, language).content(content)
-                            .bodyVariables(body).header(header);
-                    List<TemplateButton> list = buttonList;
-                    list.forEach(builder::button);
-                    return builder.build();
-                });
+    private static TemplateMessage templateMessage(Random random) {
+        TemplateMessage.Builder builder = TemplateMessage.builder(maybeText(random), maybeText(random))
+                .content(maybeText(random)).bodyVariables(variables(random)).header(header(random));
+        for (int i = random.nextInt(4); i > 0; i--) {
+            builder.button(button(random));
+        }
+        return builder.build();
+    }
+
+    private static String maybeText(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> null;
+            case 1 -> "";
+            case 2 -> chars(random, random.nextInt(21), '\u0000', '\uffff');
+            default -> chars(random, 1 + random.nextInt(12), 'a', 'z');
+        };
+    }
+
+    private static String url(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> null;
+            case 1 -> "ftp://x/y";
+            default -> "https://example.com/" + chars(random, 1 + random.nextInt(10), 'a', 'z');
+        };
+    }
+
+    private static TemplateHeader header(Random random) {
+        return switch (random.nextInt(8)) {
+            case 0 -> null;
+            case 1 -> {
+                String text = maybeText(random);
+                yield text == null ? TemplateHeader.text(Map.of()) : TemplateHeader.text(text);
+            }
+            case 2 -> TemplateHeader.image(url(random));
+            case 3 -> TemplateHeader.video(url(random));
+            case 4 -> TemplateHeader.document(url(random), maybeText(random));
+            case 5 -> TemplateHeader.location(between(random, -120, 120), between(random, -200, 200), "n", "a");
+            case 6 -> new TemplateHeader("location", null, null, null, new TemplateLocation(null, 1.0, null, null));
+            default -> new TemplateHeader(pick(random, "audio", "TEXT", "", "sticker"), null, null, null, null);
+        };
+    }
+
+    private static TemplateButton button(Random random) {
+        int index = random.nextInt(7) - 2;
+        String type = pick(random, "url", "quick_reply", "call", "");
+        String text = maybeText(random);
+        return new TemplateButton(index, type, type.equals("url") ? text : null, type.equals("quick_reply") ? text : null);
+    }
+
+    private static Map<String, String> variables(Random random) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (int i = random.nextInt(4); i > 0; i--) {
+            variables.put(pick(random, "1", "2", "3", "name"), chars(random, random.nextInt(31), '\u0000', '\uffff'));
+        }
+        return variables;
+    }
+
+    private static double between(Random random, double low, double high) {
+        return low + (high - low) * random.nextDouble();
+    }
+
+    private static String pick(Random random, String... choices) {
+        return choices[random.nextInt(choices.length)];
+    }
+
+    private static String chars(Random random, int length, char low, char high) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) (low + random.nextInt(high - low + 1)));
+        }
+        return text.toString();
+    }
+
+    private static String chars(Random random, int length, char[] alphabet) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return text.toString();
     }
 }

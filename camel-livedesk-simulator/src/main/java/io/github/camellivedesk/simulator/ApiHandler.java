@@ -32,28 +32,32 @@ final class ApiHandler implements HttpHandler {
     private static final Pattern CONVERSATION = Pattern.compile("^/api/v2/accounts/conversations/([^/]+)/");
     private static final int MAX_JSON_BYTES = 10 * 1024 * 1024;
     private static final int MAX_RECORDED_JSON = 64 * 1024;
+    private static final long MAX_DRAINED_REFUSAL = 64 * 1024;
 
     private final LiveDeskSimulator simulator;
     private final String expectedAuthorization;
     private final Executor executor;
     private final ScheduledExecutorService scheduler;
     private final MessageUploads uploads;
+    private final Throttle throttle;
     private final Set<Delayed> delayed = ConcurrentHashMap.newKeySet();
 
     ApiHandler(LiveDeskSimulator simulator, String expectedAuthorization, Executor executor,
-               ScheduledExecutorService scheduler, MessageUploads uploads) {
+               ScheduledExecutorService scheduler, MessageUploads uploads, Throttle throttle) {
         this.simulator = simulator;
         this.expectedAuthorization = expectedAuthorization;
         this.executor = executor;
         this.scheduler = scheduler;
         this.uploads = uploads;
+        this.throttle = throttle;
     }
 
     @Override
     public void handle(HttpExchange exchange) {
         Instant received = Instant.now();
-        Matcher conversation = CONVERSATION.matcher(exchange.getRequestURI().getRawPath());
-        Fault fault = simulator.faults().next(conversation.find() ? conversation.group(1) : null);
+        Matcher matcher = CONVERSATION.matcher(exchange.getRequestURI().getRawPath());
+        String conversation = matcher.find() ? matcher.group(1) : null;
+        Fault fault = simulator.faults().next(conversation);
         if (fault != null && fault.kind() == Fault.Kind.LATENCY) {
             // the delay holds no thread: the exchange stays open and is served when the timer fires
             Duration delay = FaultInjector.delay(fault);
@@ -61,12 +65,12 @@ final class ApiHandler implements HttpHandler {
             delayed.add(pending);
             pending.timer = scheduler.schedule(() -> {
                 if (delayed.remove(pending)) {
-                    executor.execute(() -> serve(exchange, null, received));
+                    executor.execute(() -> serve(exchange, null, conversation, received));
                 }
             }, delay.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        serve(exchange, fault, received);
+        serve(exchange, fault, conversation, received);
     }
 
     /** Drops the requests still waiting out a latency fault, so that they cannot land after a reset. */
@@ -90,11 +94,16 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private void serve(HttpExchange exchange, Fault fault, Instant received) {
+    private void serve(HttpExchange exchange, Fault fault, String conversation, Instant received) {
         Request request = new Request(exchange, received);
         try {
             if (fault != null && !fault.processesRequest()) {
                 injectWithoutProcessing(request, fault);
+                return;
+            }
+            long retryAfter = throttle.admit(exchange.getRemoteAddress().getAddress(), conversation);
+            if (retryAfter > 0) {
+                send(request, throttled(request, retryAfter), Duration.ZERO);
                 return;
             }
             ApiResponse response = process(request);
@@ -161,6 +170,15 @@ final class ApiHandler implements HttpHandler {
             return post ? retry(retry.group(1), retry.group(2)) : methodNotAllowed();
         }
         return ApiResponse.json(404, ErrorBodies.error("Resource could not be found"));
+    }
+
+    /** LiveDesk's throttling answer (DESIGN.md section 7): plain text, nothing stored. */
+    private static ApiResponse throttled(Request request, long retryAfterSeconds) {
+        ApiResponse response = new ApiResponse(429, "text/plain; charset=utf-8", "Retry later".getBytes(StandardCharsets.UTF_8),
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+        // reading a large upload only to refuse it would cost more than the client reconnecting
+        long length = request.bodyLength();
+        return length >= 0 && length <= MAX_DRAINED_REFUSAL ? response : response.closing();
     }
 
     private static ApiResponse methodNotAllowed() {
@@ -362,6 +380,19 @@ final class ApiHandler implements HttpHandler {
             if (!drained) {
                 drained = true;
                 bodySize += exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+            }
+        }
+
+        /** The declared body length; -1 when chunked or unknown. */
+        long bodyLength() {
+            String length = exchange.getRequestHeaders().getFirst("Content-Length");
+            if (length == null) {
+                return -1;
+            }
+            try {
+                return Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                return -1;
             }
         }
 

@@ -28,6 +28,8 @@ record ApiResponse(int status, String contentType, byte[] body, Map<String, Stri
 
     /** An answer after which the connection is closed, because part of the request was left unread. */
     ApiResponse closing() {
-        return new ApiResponse(status, contentType, body, Map.of("Connection", "close"));
+        Map<String, String> closing = new java.util.LinkedHashMap<>(headers);
+        closing.put("Connection", "close");
+        return new ApiResponse(status, contentType, body, Map.copyOf(closing));
     }
 }

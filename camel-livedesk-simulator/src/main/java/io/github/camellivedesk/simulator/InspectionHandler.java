@@ -49,6 +49,13 @@ final class InspectionHandler implements HttpHandler {
         switch (method + " " + path) {
             case "GET health":
                 return Map.of("status", "UP");
+            case "GET stats":
+                Map<String, Object> stats = new LinkedHashMap<>();
+                stats.put("requests", simulator.requestCount());
+                stats.put("throttled_requests", simulator.throttledRequests());
+                stats.put("client_rate_limit", describe(simulator.throttle().clientLimit()));
+                stats.put("conversation_rate_limit", describe(simulator.throttle().conversationLimit()));
+                return stats;
             case "GET conversations":
                 List<Object> conversations = new ArrayList<>();
                 for (SimulatedConversation conversation : simulator.conversations()) {
@@ -132,6 +139,16 @@ final class InspectionHandler implements HttpHandler {
             default:
                 return null;
         }
+    }
+
+    private static Map<String, Object> describe(RateLimit limit) {
+        if (limit == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("requests", limit.requests());
+        json.put("period_seconds", limit.period().toMillis() / 1000.0);
+        return json;
     }
 
     private static Map<String, Object> conversation(SimulatedConversation conversation) {

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -60,6 +61,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog requestLog;
     private final MessageJson messageJson;
+    private final Throttle throttle;
     private HttpServer server;
     private ApiHandler api;
     private ExecutorService executor;
@@ -73,6 +75,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
         this.store = new MessageStore(settings.messageRetention);
         this.requestLog = new RequestLog(settings.requestLogSize, settings.recordRequests);
         this.messageJson = new MessageJson(settings.inboxId, settings.accountId);
+        this.throttle = new Throttle(settings.clientRateLimit, settings.conversationRateLimit, System::nanoTime);
     }
 
     /** A builder with the defaults: a free port on 127.0.0.1, key {@code simulator-key}, secret {@code simulator-secret}. */
@@ -113,7 +116,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
         String authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (settings.apiKey + ":" + settings.apiSecret).getBytes(StandardCharsets.UTF_8));
         api = new ApiHandler(this, authorization, executor, scheduler,
-                new MessageUploads(this, settings.maxAttachments, settings.maxAttachmentSize));
+                new MessageUploads(this, settings.maxAttachments, settings.maxAttachmentSize), throttle);
         server.createContext("/api/", api);
         server.createContext(InspectionHandler.PREFIX, new InspectionHandler(this));
         server.createContext(DownloadHandler.PREFIX, new DownloadHandler(this));
@@ -158,6 +161,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
         }
         store.clear();
         requestLog.clear();
+        throttle.clear();
         if (storageDir != null) {
             deleteStorage(false);
         }
@@ -253,6 +257,11 @@ public final class LiveDeskSimulator implements AutoCloseable {
         return requestLog.count();
     }
 
+    /** How many API requests the rate limits refused (429) since the start or the last reset. */
+    public long throttledRequests() {
+        return throttle.refused();
+    }
+
     /** The fault injection controls. */
     public FaultInjector faults() {
         return faults;
@@ -266,6 +275,10 @@ public final class LiveDeskSimulator implements AutoCloseable {
 
     MessageStore store() {
         return store;
+    }
+
+    Throttle throttle() {
+        return throttle;
     }
 
     RequestLog requestLog() {
@@ -329,6 +342,8 @@ public final class LiveDeskSimulator implements AutoCloseable {
         private int messageRetention = 100_000;
         private int maxAttachments = 15;
         private long maxAttachmentSize = 40L * 1024 * 1024;
+        private RateLimit clientRateLimit;
+        private RateLimit conversationRateLimit;
 
         private Builder() {
         }
@@ -414,6 +429,26 @@ public final class LiveDeskSimulator implements AutoCloseable {
         /** Bytes accepted per attachment; default 40 MB, the service's limit. */
         public Builder maxAttachmentSize(long bytes) {
             this.maxAttachmentSize = bytes;
+            return this;
+        }
+
+        /**
+         * Refuses a client address's requests beyond {@code requests} in any sliding window of {@code period}, with
+         * 429, a plain-text {@code Retry later} and {@code Retry-After} in whole seconds, storing nothing (LiveDesk:
+         * about 3,000 a minute per client IP). Off by default; 0 turns it off.
+         */
+        public Builder clientRateLimit(int requests, Duration period) {
+            this.clientRateLimit = RateLimit.of(requests, period);
+            return this;
+        }
+
+        /**
+         * Refuses requests to one conversation beyond {@code messages} in any sliding window of {@code period}, as
+         * {@link #clientRateLimit} does (LiveDesk: about 200 messages a minute per conversation). Off by default; 0
+         * turns it off.
+         */
+        public Builder conversationRateLimit(int messages, Duration period) {
+            this.conversationRateLimit = RateLimit.of(messages, period);
             return this;
         }
 

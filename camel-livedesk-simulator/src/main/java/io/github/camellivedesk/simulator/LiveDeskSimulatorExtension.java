@@ -1,5 +1,6 @@
 package io.github.camellivedesk.simulator;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -150,6 +151,18 @@ public final class LiveDeskSimulatorExtension
         /** Bytes accepted per attachment. */
         public Builder maxAttachmentSize(long bytes) {
             settings.maxAttachmentSize(bytes);
+            return this;
+        }
+
+        /** See {@link LiveDeskSimulator.Builder#clientRateLimit(int, Duration)}; off unless set. */
+        public Builder clientRateLimit(int requests, Duration period) {
+            settings.clientRateLimit(requests, period);
+            return this;
+        }
+
+        /** See {@link LiveDeskSimulator.Builder#conversationRateLimit(int, Duration)}; off unless set. */
+        public Builder conversationRateLimit(int messages, Duration period) {
+            settings.conversationRateLimit(messages, period);
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.github.camellivedesk.simulator;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -22,6 +23,12 @@ public final class SimulatorMain {
               --storage-dir DIR             where attachments are written (default a temporary folder)
               --threads N                   handler threads (default twice the cores, at least 4)
               --no-request-log              keep no request log (for long load tests)
+              --client-rate-limit N[/PERIOD]
+                                            requests per client address in any sliding PERIOD (default 3000/1m,
+                                            as LiveDesk; PERIOD like 1m, 10s, 500ms; 0 = off); beyond it: 429
+              --conversation-rate-limit N[/PERIOD]
+                                            messages per conversation in any sliding PERIOD (default 200/1m; 0 = off)
+              --no-rate-limits              turn both rate limits off
               --help                        this text
             """;
 
@@ -51,7 +58,10 @@ public final class SimulatorMain {
 
     /** Parses the arguments, starts the simulator and prints where it listens; null after {@code --help}. */
     static LiveDeskSimulator run(String[] args, PrintStream out) {
-        LiveDeskSimulator.Builder builder = LiveDeskSimulator.builder().port(8080);
+        // by hand, the service's own limits are on, so a client sees the 429s it would see in production
+        LiveDeskSimulator.Builder builder = LiveDeskSimulator.builder().port(8080)
+                .clientRateLimit(3000, Duration.ofMinutes(1))
+                .conversationRateLimit(200, Duration.ofMinutes(1));
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -61,6 +71,7 @@ public final class SimulatorMain {
                 }
                 case "--auto-create-conversations" -> builder.autoCreateConversations(true);
                 case "--no-request-log" -> builder.recordRequests(false);
+                case "--no-rate-limits" -> builder.clientRateLimit(0, null).conversationRateLimit(0, null);
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("Missing value after " + option);
@@ -75,6 +86,8 @@ public final class SimulatorMain {
                         case "--inbox-id" -> builder.inboxId(integer(option, value));
                         case "--storage-dir" -> builder.storageDir(Path.of(value));
                         case "--threads" -> builder.threads(integer(option, value));
+                        case "--client-rate-limit" -> builder.clientRateLimit(limit(option, value), period(option, value));
+                        case "--conversation-rate-limit" -> builder.conversationRateLimit(limit(option, value), period(option, value));
                         default -> throw new IllegalArgumentException("Unknown option " + option);
                     }
                 }
@@ -88,8 +101,47 @@ public final class SimulatorMain {
         out.println("  API secret: " + simulator.apiSecret());
         out.println("  API:        " + simulator.baseUrl() + "/api/v2/accounts/conversations/{id}/messages");
         out.println("  Inspect:    " + simulator.baseUrl() + InspectionHandler.PREFIX + "conversations");
+        out.println("  Limits:     " + describe(simulator.throttle().clientLimit()) + " per client address, "
+                    + describe(simulator.throttle().conversationLimit()) + " per conversation (429 beyond;"
+                    + " --no-rate-limits turns them off)");
         out.println("Press Ctrl-C to stop.");
         return simulator;
+    }
+
+    private static String describe(RateLimit limit) {
+        return limit == null ? "no limit" : limit.toString();
+    }
+
+    private static int limit(String option, String value) {
+        String count = value.contains("/") ? value.substring(0, value.indexOf('/')) : value;
+        if (count.equals("off")) {
+            return 0;
+        }
+        int limit = integer(option, count);
+        if (limit < 0) {
+            throw new IllegalArgumentException(option + " needs a count of 0 or more, got '" + value + "'");
+        }
+        return limit;
+    }
+
+    /** The part after the slash: 1m, 10s, 500ms; a minute when there is none. */
+    private static Duration period(String option, String value) {
+        int slash = value.indexOf('/');
+        if (slash < 0) {
+            return Duration.ofMinutes(1);
+        }
+        String period = value.substring(slash + 1).trim();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([0-9]{1,9})(ms|s|m|h)").matcher(period);
+        if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+            throw new IllegalArgumentException(option + " needs a period like 1m, 10s or 500ms after the slash, got '" + value + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
     }
 
     private static int integer(String option, String value) {

@@ -16,10 +16,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** A test client for the simulator over real HTTP: the JDK's HttpClient, Basic auth, JSON and multipart bodies. */
 final class Api {
 
     static final String BOUNDARY = "test-boundary-7MA4YWxkTrZu0gW";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final LiveDeskSimulator simulator;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -76,14 +86,21 @@ final class Api {
         return HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path)).timeout(Duration.ofSeconds(30));
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> json(HttpResponse<String> response) {
-        return (Map<String, Object>) JsonReader.parse(response.body());
+        return parse(response.body(), new TypeReference<>() { });
     }
 
-    @SuppressWarnings("unchecked")
     static List<Object> jsonList(HttpResponse<String> response) {
-        return (List<Object>) JsonReader.parse(response.body());
+        return parse(response.body(), new TypeReference<>() { });
+    }
+
+    /** Strict parsing by Jackson, independent of the simulator's own JSON code: a malformed answer fails the test. */
+    static <T> T parse(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("Not valid JSON: " + json, e);
+        }
     }
 
     /** Builds a multipart body from text fields and file parts whose bytes come from streams. */

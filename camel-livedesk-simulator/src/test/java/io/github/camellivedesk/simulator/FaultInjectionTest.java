@@ -142,7 +142,7 @@ class FaultInjectionTest {
         HttpResponse<String> huge = api().postJson(Api.messagesPath(141), TEXT);
 
         assertThat(malformed.statusCode()).isEqualTo(200);
-        assertThatThrownBy(() -> Api.json(malformed)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Api.json(malformed)).isInstanceOf(AssertionError.class).hasMessageStartingWith("Not valid JSON");
         assertThat(html.statusCode()).isEqualTo(502);
         assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(html.body()).startsWith("<!DOCTYPE html>");
