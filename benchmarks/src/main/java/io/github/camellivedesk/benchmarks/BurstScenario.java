@@ -1,7 +1,6 @@
 package io.github.camellivedesk.benchmarks;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,28 +60,13 @@ record BurstScenario(int messages, int conversations, int clientLimit, int conve
                 messages, conversations, clientLimit, conversationLimit, minimumSeconds());
     }
 
-    /** A simulator with this scenario's limits and conversations; it records every request to count the 429s. */
+    /** A simulator with this scenario's limits and conversations. */
     LiveDeskSimulator startSimulator() {
-        LiveDeskSimulator.Builder builder = LiveDeskSimulator.builder().threads(8)
-                .conversations(LongStream.range(0, conversations).map(i -> Workload.FIRST_CONVERSATION + i).toArray());
-        limit(builder, "clientRateLimit", clientLimit);
-        limit(builder, "conversationRateLimit", conversationLimit);
-        return builder.build().start();
-    }
-
-    /**
-     * {@code builder.clientRateLimit(n, 1 s)} / {@code conversationRateLimit(n, 1 s)}, called by name so that the
-     * harness builds against a simulator without them (and says so when it runs).
-     */
-    private static void limit(LiveDeskSimulator.Builder builder, String method, int perSecond) {
-        try {
-            LiveDeskSimulator.Builder.class.getMethod(method, int.class, Duration.class)
-                    .invoke(builder, perSecond, Duration.ofSeconds(1));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("this simulator cannot enforce rate limits (no Builder." + method + ")", e);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException(method + " failed", e);
-        }
+        return LiveDeskSimulator.builder().threads(8).recordRequests(false)
+                .conversations(LongStream.range(0, conversations).map(i -> Workload.FIRST_CONVERSATION + i).toArray())
+                .clientRateLimit(clientLimit, Duration.ofSeconds(1))
+                .conversationRateLimit(conversationLimit, Duration.ofSeconds(1))
+                .build().start();
     }
 
     /** Runs one mode in its own JVM against the simulator, then reads what the simulator stored and refused. */
@@ -108,9 +92,8 @@ record BurstScenario(int messages, int conversations, int clientLimit, int conve
             throw new IllegalStateException("the " + mode + " burst produced no result; its output:\n" + output);
         }
         String[] parts = line.split(" ");
-        long throttled = simulator.requests().stream().filter(request -> request.responseStatus() == 429).count();
         return count(mode, Double.parseDouble(parts[0]), Long.parseLong(parts[1]), Boolean.parseBoolean(parts[2]),
-                throttled, simulator.messages());
+                simulator.throttledRequests(), simulator.messages());
     }
 
     /** Out of order: stored after a later message of its conversation. Lost: never stored. Twice: stored again. */
