@@ -64,7 +64,7 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxcontentlength":
         case "maxContentLength": getOrCreateConfiguration(target).setMaxContentLength(property(camelContext, int.class, value)); return true;
         case "messageid":
-        case "messageId": getOrCreateConfiguration(target).setMessageId(property(camelContext, java.lang.String.class, value)); return true;
+        case "messageId": getOrCreateConfiguration(target).setMessageId(property(camelContext, java.lang.Long.class, value)); return true;
         case "privatemessage":
         case "privateMessage": getOrCreateConfiguration(target).setPrivateMessage(property(camelContext, boolean.class, value)); return true;
         case "proxyhost":
@@ -136,7 +136,7 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxcontentlength":
         case "maxContentLength": return int.class;
         case "messageid":
-        case "messageId": return java.lang.String.class;
+        case "messageId": return java.lang.Long.class;
         case "privatemessage":
         case "privateMessage": return boolean.class;
         case "proxyhost":

@@ -44,7 +44,7 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxcontentlength":
         case "maxContentLength": target.getConfiguration().setMaxContentLength(property(camelContext, int.class, value)); return true;
         case "messageid":
-        case "messageId": target.getConfiguration().setMessageId(property(camelContext, java.lang.String.class, value)); return true;
+        case "messageId": target.getConfiguration().setMessageId(property(camelContext, java.lang.Long.class, value)); return true;
         case "privatemessage":
         case "privateMessage": target.getConfiguration().setPrivateMessage(property(camelContext, boolean.class, value)); return true;
         case "ratelimitmaxretries":
@@ -91,7 +91,7 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxcontentlength":
         case "maxContentLength": return int.class;
         case "messageid":
-        case "messageId": return java.lang.String.class;
+        case "messageId": return java.lang.Long.class;
         case "privatemessage":
         case "privateMessage": return boolean.class;
         case "ratelimitmaxretries":

@@ -2,28 +2,23 @@ package io.github.camellivedesk;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.http.HttpHost;
 
-import io.github.camellivedesk.client.HttpTransportSettings;
-import io.github.camellivedesk.client.LiveDeskHttpClients;
-import io.github.camellivedesk.client.PooledHttpClient;
+import io.github.camellivedesk.internal.LiveDeskRequestValidator;
+import io.github.camellivedesk.internal.LiveDeskTransport;
 
 /**
- * The {@code livedesk:} component. Holds the endpoint defaults and the one HTTP client and connection pool that all
- * its endpoints share; the pool is created when the first endpoint starts and closed when the component stops.
+ * The {@code livedesk:} component. Holds the endpoint defaults and the one transport (HTTP client and connection pool,
+ * scheduler, worker threads) that all its endpoints share, created when the component starts and closed when it stops.
  */
 @Component("livedesk")
 public class LiveDeskComponent extends HealthCheckComponent implements SSLContextParametersAware {
@@ -66,9 +61,7 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
                             + "proxy options then do not apply).")
     private CloseableHttpAsyncClient httpClient;
 
-    private PooledHttpClient ownHttpClient;
-    private ScheduledExecutorService scheduler;
-    private ExecutorService workers;
+    private LiveDeskTransport transport;
 
     public LiveDeskComponent() {
     }
@@ -80,79 +73,39 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         LiveDeskOperation operation = LiveDeskOperation.fromPath(remaining);
+        // Camel would read "abc" or "5s" as a number of milliseconds
+        LiveDeskRequestValidator.messageIdOption(parameters.get("messageId"));
         LiveDeskEndpoint endpoint = new LiveDeskEndpoint(uri, this, operation, configuration.copy());
         setProperties(endpoint, parameters);
         return endpoint;
     }
 
-    /** The shared HTTP client, created on first use. */
-    synchronized CloseableHttpAsyncClient sharedHttpClient() throws Exception {
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        LiveDeskRequestValidator.componentOptions(maxConnections, connectTimeout);
         if (httpClient != null) {
-            return httpClient;
-        }
-        if (ownHttpClient == null) {
+            transport = LiveDeskTransport.wrap(httpClient);
+        } else {
             SSLContextParameters ssl = sslContextParameters != null ? sslContextParameters
                     : useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
-            ownHttpClient = LiveDeskHttpClients.create(new HttpTransportSettings(maxConnections,
+            transport = LiveDeskTransport.create(new LiveDeskTransport.Options(maxConnections,
                     Duration.ofMillis(connectTimeout), ssl == null ? null : ssl.createSSLContext(getCamelContext()),
-                    proxyHost, proxyPort == null ? 0 : proxyPort, proxyUsername, proxyPassword, 0));
+                    proxyHost == null || proxyHost.isBlank() ? null : new HttpHost(proxyHost, proxyPort == null ? -1 : proxyPort),
+                    proxyUsername, proxyPassword));
         }
-        return ownHttpClient.client();
     }
 
-    /** The component's own pool, or null before the first endpoint started or when an httpClient was given. */
-    synchronized PooledHttpClient ownHttpClient() {
-        return ownHttpClient;
-    }
-
-    /** The shared scheduler for rate-limit waits and request deadlines, created on first use. */
-    synchronized ScheduledExecutorService sharedScheduler() {
-        if (scheduler == null) {
-            // unbounded queue: every request in flight holds a deadline here, and Camel's default profile caps the
-            // queue at 1,000, which would reject requests under load
-            ThreadPoolProfile profile = new ThreadPoolProfile("LiveDeskScheduler");
-            profile.setPoolSize(1);
-            profile.setMaxQueueSize(-1);
-            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "LiveDeskScheduler", profile);
-            if (scheduler instanceof ScheduledThreadPoolExecutor pool) {
-                // every request schedules a deadline and cancels it on completion: drop cancelled ones at once
-                pool.setRemoveOnCancelPolicy(true);
-            }
-        }
-        return scheduler;
-    }
-
-    /**
-     * The threads routes continue on after an answer, created on first use. Keeping route work off the I/O threads
-     * means a blocking step after the endpoint (a database call, Camel's synchronous redelivery delay) cannot stall
-     * other requests. Unbounded, and the caller runs the work when the pool is shut down.
-     */
-    synchronized ExecutorService sharedWorkers() {
-        if (workers == null) {
-            ThreadPoolProfile profile = new ThreadPoolProfile("LiveDeskWorker");
-            int cores = Runtime.getRuntime().availableProcessors();
-            profile.setPoolSize(cores);
-            profile.setMaxPoolSize(cores);
-            profile.setMaxQueueSize(-1);
-            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
-            workers = getCamelContext().getExecutorServiceManager().newThreadPool(this, "LiveDeskWorker", profile);
-        }
-        return workers;
+    /** The transport all endpoints of this component share; null while the component is stopped. */
+    LiveDeskTransport transport() {
+        return transport;
     }
 
     @Override
-    protected synchronized void doStop() throws Exception {
-        if (ownHttpClient != null) {
-            ownHttpClient.close();
-            ownHttpClient = null;
-        }
-        if (scheduler != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
-            scheduler = null;
-        }
-        if (workers != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(workers);
-            workers = null;
+    protected void doStop() throws Exception {
+        if (transport != null) {
+            transport.close();
+            transport = null;
         }
         super.doStop();
     }

@@ -26,7 +26,8 @@ public class LiveDeskConfiguration implements Cloneable {
     private String baseUrl = "https://livedesk-api.engagelab.com";
 
     @UriParam(description = "The conversation to send to; the CamelLiveDeskConversationId header overrides it. "
-                            + "Sent as one URL path segment.")
+                            + "1 to 64 letters, digits, '_' or '-', starting with a letter or digit (LiveDesk's ids are "
+                            + "positive numbers such as 141); anything else is refused before sending.")
     private String conversationId;
 
     @UriParam(label = "producer", defaultValue = "false",
@@ -54,7 +55,7 @@ public class LiveDeskConfiguration implements Cloneable {
 
     @UriParam(label = "producer", description = "retry: the id of the failed message to resend; the "
                                                 + "CamelLiveDeskMessageId header overrides it.")
-    private String messageId;
+    private Long messageId;
 
     @UriParam(label = "producer", defaultValue = "true",
               description = "Whether a non-2xx answer, or a message LiveDesk reports as failed, raises a typed "
@@ -179,11 +180,11 @@ public class LiveDeskConfiguration implements Cloneable {
         this.templateCategory = templateCategory;
     }
 
-    public String getMessageId() {
+    public Long getMessageId() {
         return messageId;
     }
 
-    public void setMessageId(String messageId) {
+    public void setMessageId(Long messageId) {
         this.messageId = messageId;
     }
 

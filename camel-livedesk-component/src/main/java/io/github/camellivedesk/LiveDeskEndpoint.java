@@ -13,13 +13,10 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
-import io.github.camellivedesk.client.LiveDeskClient;
-import io.github.camellivedesk.client.LiveDeskLimits;
-import io.github.camellivedesk.client.RateLimitPolicy;
-import io.github.camellivedesk.mapping.RequestMapper;
-import io.github.camellivedesk.mapping.RetryMessageMapper;
-import io.github.camellivedesk.mapping.SendMessageMapper;
-import io.github.camellivedesk.mapping.TemplateMessageMapper;
+import io.github.camellivedesk.internal.LiveDeskBinding;
+import io.github.camellivedesk.internal.LiveDeskClient;
+import io.github.camellivedesk.internal.LiveDeskRequestValidator;
+import io.github.camellivedesk.internal.RateLimitPolicy;
 
 /**
  * Send text messages, private notes, files and WhatsApp template messages to EngageLab LiveDesk conversations, and
@@ -30,6 +27,9 @@ import io.github.camellivedesk.mapping.TemplateMessageMapper;
              headersClass = LiveDeskConstants.class)
 public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
+    // the first backoff after a 429 without Retry-After; doubled per attempt up to rateLimitMaxWait
+    private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
+
     @UriPath(enums = "send,template,retry",
              description = "What to do: send a text message or files, send a WhatsApp template, or retry a failed message.")
     @Metadata(required = true)
@@ -38,6 +38,8 @@ public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointService
     @UriParam
     private LiveDeskConfiguration configuration;
 
+    private LiveDeskBinding binding;
+    private LiveDeskRequestValidator validator;
     private LiveDeskClient client;
 
     public LiveDeskEndpoint(String uri, LiveDeskComponent component, LiveDeskOperation operation,
@@ -65,35 +67,28 @@ public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointService
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // fail at route start, not on the first message, when credentials or limits are wrong
-        client = LiveDeskClient.builder()
-                .baseUrl(configuration.getBaseUrl())
-                .apiKey(configuration.getApiKey())
-                .apiSecret(configuration.getApiSecret())
-                .requestTimeout(Duration.ofMillis(configuration.getRequestTimeout()))
-                .rateLimitPolicy(new RateLimitPolicy(configuration.getRateLimitMaxRetries(),
-                        Duration.ofMillis(configuration.getRateLimitMaxWait()), Duration.ofSeconds(1)))
-                .limits(new LiveDeskLimits(configuration.getMaxContentLength(), configuration.getMaxAttachments(),
-                        configuration.getMaxAttachmentSize()))
-                .httpClient(getComponent().sharedHttpClient())
-                .scheduler(getComponent().sharedScheduler())
-                .build();
+        // the validator checks the options: a route with wrong credentials or limits fails when it starts
+        validator = new LiveDeskRequestValidator(configuration);
+        binding = new LiveDeskBinding(operation, configuration, getComponent().getConfiguration());
+        client = new LiveDeskClient(getComponent().transport(), configuration.getBaseUrl(), configuration.getApiKey(),
+                configuration.getApiSecret(), Duration.ofMillis(configuration.getRequestTimeout()),
+                new RateLimitPolicy(configuration.getRateLimitMaxRetries(),
+                        Duration.ofMillis(configuration.getRateLimitMaxWait()), INITIAL_BACKOFF));
     }
 
     @Override
     protected void doStop() throws Exception {
-        // the HTTP client and scheduler belong to the component; this client owns nothing to close
+        // the transport belongs to the component; the client holds nothing to close
         client = null;
         super.doStop();
     }
 
-    /** The mapper of this endpoint's operation. */
-    RequestMapper createRequestMapper() {
-        return switch (operation) {
-            case send -> new SendMessageMapper(configuration);
-            case template -> new TemplateMessageMapper(configuration);
-            case retry -> new RetryMessageMapper(configuration);
-        };
+    LiveDeskBinding getBinding() {
+        return binding;
+    }
+
+    LiveDeskRequestValidator getValidator() {
+        return validator;
     }
 
     LiveDeskClient getClient() {

@@ -1,7 +1,6 @@
 package io.github.camellivedesk;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 
 import org.apache.camel.AsyncCallback;
@@ -13,29 +12,33 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 import io.github.camellivedesk.error.LiveDeskHttpException;
 import io.github.camellivedesk.error.LiveDeskMessageFailedException;
-import io.github.camellivedesk.mapping.LiveDeskCall;
-import io.github.camellivedesk.mapping.RequestMapper;
+import io.github.camellivedesk.internal.LiveDeskBinding;
+import io.github.camellivedesk.internal.LiveDeskClient;
+import io.github.camellivedesk.internal.LiveDeskRequest;
+import io.github.camellivedesk.internal.LiveDeskRequestValidator;
+import io.github.camellivedesk.internal.LiveDeskResponse;
 import io.github.camellivedesk.model.ExternalError;
 import io.github.camellivedesk.model.LiveDeskMessage;
 
 /**
- * Sends each exchange without blocking: the exchange is mapped and validated on the caller's thread, and the route
- * continues on the HTTP I/O thread when LiveDesk answers (or on the component's worker threads with
- * {@code continueOnIoThread=false}). An answer that is already complete when the send returns (a fast loopback
- * server) continues on the caller's thread, which Camel allows: {@code process} still returns false and the callback
- * is completed exactly once on every path.
+ * Sends each exchange without blocking: binding → validator → client, in one direction. The exchange is read and
+ * validated on the caller's thread, and the route continues on the HTTP I/O thread when LiveDesk answers (or on the
+ * component's worker threads with {@code continueOnIoThread=false}). An answer that is already complete when the send
+ * returns (a fast loopback server) continues on the caller's thread, which Camel allows: {@code process} still returns
+ * false and the callback is completed exactly once on every path.
  */
 public class LiveDeskProducer extends DefaultAsyncProducer {
 
-    private final RequestMapper mapper;
     private final boolean throwExceptionOnFailure;
     private final boolean continueOnIoThread;
+    private LiveDeskBinding binding;
+    private LiveDeskRequestValidator validator;
+    private LiveDeskClient client;
     private WritableHealthCheckRepository healthCheckRepository;
     private volatile LiveDeskProducerHealthCheck healthCheck;
 
     public LiveDeskProducer(LiveDeskEndpoint endpoint) {
         super(endpoint);
-        this.mapper = endpoint.createRequestMapper();
         this.throwExceptionOnFailure = endpoint.getConfiguration().isThrowExceptionOnFailure();
         this.continueOnIoThread = endpoint.getConfiguration().isContinueOnIoThread();
     }
@@ -47,44 +50,53 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        LiveDeskRequest request = null;
         try {
-            LiveDeskCall call = mapper.map(exchange);
-            CompletableFuture<LiveDeskMessage> answer = call.sendWith(getEndpoint().getClient());
-            BiConsumer<LiveDeskMessage, Throwable> complete = (message, failure) -> {
-                try {
-                    Throwable cause = failure == null ? null : unwrap(failure);
-                    LiveDeskProducerHealthCheck check = healthCheck;
-                    if (check != null) {
-                        check.onOutcome(cause);
-                    }
-                    if (cause != null) {
-                        onFailure(exchange, cause);
-                    } else {
-                        onMessage(exchange, message);
-                    }
-                } catch (Throwable e) {
-                    exchange.setException(e);
-                } finally {
-                    callback.done(false);
-                }
-            };
-            if (continueOnIoThread) {
-                answer.whenComplete(complete);
-            } else {
-                answer.whenCompleteAsync(complete, getEndpoint().getComponent().sharedWorkers());
-            }
-            return false;
+            request = binding.bind(exchange);
+            validator.validate(request);
         } catch (Throwable e) {
-            // validation (or any mapping error) happens before sending: complete synchronously
+            // nothing was sent: complete synchronously, and close the streams handed to us
+            if (request instanceof LiveDeskRequest.Send send) {
+                send.closeStreams();
+            }
             exchange.setException(e);
             callback.done(true);
             return true;
         }
+        String conversationId = request.conversationId().value();
+        BiConsumer<LiveDeskResponse, Throwable> complete = (response, failure) -> {
+            try {
+                LiveDeskProducerHealthCheck check = healthCheck;
+                if (check != null) {
+                    check.onOutcome(failure);
+                }
+                if (failure != null) {
+                    onFailure(exchange, failure);
+                } else {
+                    onResponse(exchange, response, conversationId);
+                }
+            } catch (Throwable e) {
+                exchange.setException(e);
+            } finally {
+                callback.done(false);
+            }
+        };
+        // the one place a validated request leaves the Camel layer
+        CompletableFuture<LiveDeskResponse> answer = client.send(request);
+        if (continueOnIoThread) {
+            answer.whenComplete(complete);
+        } else {
+            answer.whenCompleteAsync(complete, getEndpoint().getComponent().transport().workers());
+        }
+        return false;
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        binding = getEndpoint().getBinding();
+        validator = getEndpoint().getValidator();
+        client = getEndpoint().getClient();
         // optional: there is a repository only when camel-health is set up and producer checks are enabled
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
@@ -107,12 +119,13 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
         super.doStop();
     }
 
-    private void onMessage(Exchange exchange, LiveDeskMessage message) {
+    private void onResponse(Exchange exchange, LiveDeskResponse response, String conversationId) {
+        LiveDeskMessage message = response.message();
         Message out = exchange.getMessage();
         out.setBody(message);
         out.setHeader(LiveDeskConstants.MESSAGE_ID, message.id());
         out.setHeader(LiveDeskConstants.MESSAGE_STATUS, message.status());
-        out.setHeader(LiveDeskConstants.HTTP_RESPONSE_CODE, 200);
+        out.setHeader(LiveDeskConstants.HTTP_RESPONSE_CODE, response.statusCode());
         ExternalError error = message.externalError().orElse(null);
         if (error != null) {
             out.setHeader(LiveDeskConstants.EXTERNAL_ERROR, error.raw());
@@ -120,7 +133,7 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
             out.removeHeader(LiveDeskConstants.EXTERNAL_ERROR);
         }
         if (message.isFailed() && throwExceptionOnFailure) {
-            exchange.setException(new LiveDeskMessageFailedException(message));
+            exchange.setException(new LiveDeskMessageFailedException(message, conversationId));
         }
     }
 
@@ -134,13 +147,5 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
             return;
         }
         exchange.setException(failure);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while (current instanceof CompletionException && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 }

@@ -37,7 +37,7 @@ class AsyncProducerTest extends LiveDeskTestSupport {
 
         // all 32 hold a connection at the same time while no answer has come: one caller thread, no blocking
         LiveDeskComponent component = context.getComponent("livedesk", LiveDeskComponent.class);
-        await().atMost(4500, TimeUnit.MILLISECONDS).until(() -> component.ownHttpClient().poolStats().getLeased() == 32);
+        await().atMost(4500, TimeUnit.MILLISECONDS).until(() -> component.transport().poolStats().getLeased() == 32);
         assertThat(futures).noneMatch(CompletableFuture::isDone);
         for (CompletableFuture<Exchange> future : futures) {
             assertThat(future.get(10, TimeUnit.SECONDS).getException()).isNull();

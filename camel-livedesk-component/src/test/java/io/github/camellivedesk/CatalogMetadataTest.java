@@ -103,7 +103,7 @@ class CatalogMetadataTest {
 
     @Test
     void everyInputHeaderIsReadAndEveryHeaderReadIsDeclared() throws Exception {
-        Set<String> read = constantsUsedIn(Path.of("src/main/java/io/github/camellivedesk/mapping"),
+        Set<String> read = constantsUsedIn(Path.of("src/main/java/io/github/camellivedesk/internal"),
                 Pattern.compile("LiveDeskConstants\\.([A-Z_]+)"));
         Set<String> declaredInputs = new TreeSet<>(constantValues());
         declaredInputs.removeAll(OUT_ONLY_HEADERS);

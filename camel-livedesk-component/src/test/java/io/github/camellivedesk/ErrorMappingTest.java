@@ -40,7 +40,8 @@ class ErrorMappingTest extends LiveDeskTestSupport {
         assertThat(exchange.getException()).isInstanceOfSatisfying(LiveDeskHttpException.class, e -> {
             assertThat(e.getStatusCode()).isEqualTo(404);
             assertThat(e.getErrorMessage()).isEqualTo("Resource could not be found");
-            assertThat(e.getMessage()).contains("HTTP 404").contains("check the conversation id");
+            assertThat(e.getMessage()).contains("HTTP 404").contains("check the conversation id")
+                    .contains("conversation '999' does not exist");
         });
     }
 

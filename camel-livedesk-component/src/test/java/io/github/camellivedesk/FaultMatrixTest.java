@@ -154,7 +154,7 @@ class FaultMatrixTest extends LiveDeskTestSupport {
 
         LiveDeskComponent component = context.getComponent("livedesk", LiveDeskComponent.class);
         await().atMost(5, TimeUnit.SECONDS)
-                .untilAsserted(() -> assertThat(component.ownHttpClient().poolStats().getLeased()).isZero());
+                .untilAsserted(() -> assertThat(component.transport().poolStats().getLeased()).isZero());
         context.stop();
         await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(clientThreads()).isEmpty());
     }

@@ -39,7 +39,7 @@ class RecoveryTest {
             for (int i = 0; i < 8; i++) {
                 assertThat(template.request("direct:send", e -> e.getMessage().setBody("before")).getException()).isNull();
             }
-            assertThat(livedesk.ownHttpClient().poolStats().getAvailable()).as("keep-alive connections in the pool").isPositive();
+            assertThat(livedesk.transport().poolStats().getAvailable()).as("keep-alive connections in the pool").isPositive();
             first.close();
 
             Exchange whileDown = template.request("direct:send", e -> e.getMessage().setBody("while down"));

@@ -92,6 +92,7 @@ class RetryOperationTest extends LiveDeskTestSupport {
         assertThat(failure.getStatusCode()).isEqualTo(404);
         assertThat(failure.getHttpResponseCode()).isEqualTo(404);
         assertThat(failure.getErrorMessage()).isEqualTo("Resource could not be found");
+        assertThat(failure.getMessage()).contains("conversation '141' or message 999999 does not exist");
         assertThat(failure.isRetryable()).isFalse();
         assertThat(failure.isRequestMayHaveReachedLiveDesk()).isFalse();
     }

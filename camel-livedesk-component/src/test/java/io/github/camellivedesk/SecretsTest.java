@@ -11,7 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.junit.jupiter.api.Test;
 
-import io.github.camellivedesk.client.LiveDeskCredentials;
+import io.github.camellivedesk.internal.LiveDeskCredentials;
 import io.github.camellivedesk.simulator.Fault;
 
 import static org.assertj.core.api.Assertions.assertThat;

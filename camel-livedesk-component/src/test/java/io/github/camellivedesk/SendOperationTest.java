@@ -144,6 +144,27 @@ class SendOperationTest extends LiveDeskTestSupport {
     }
 
     @Test
+    void sendMessageRequestBodyTakesHeadersOptionsAndAttachmentsForWhatItLeavesOpen() throws Exception {
+        // the body has only the text: the flag comes from the option, the reply from the header, files from the header
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("invoice", ".pdf");
+        java.nio.file.Files.writeString(file, "%PDF-1.4 invoice");
+        try {
+            Exchange exchange = send("livedesk:send?conversationId=141&privateMessage=true", SendMessageRequest.text("built"),
+                    Map.of(LiveDeskConstants.IN_REPLY_TO, 99L, LiveDeskConstants.ATTACHMENTS, file.toFile()));
+
+            assertThat(exchange.getException()).isNull();
+            StoredMessage stored = simulator().conversation(141L).messages().get(0);
+            assertThat(stored.content()).isEqualTo("built");
+            assertThat(stored.privateMessage()).isTrue();
+            assertThat(stored.inReplyTo()).isEqualTo(99L);
+            assertThat(stored.attachments()).singleElement()
+                    .satisfies(a -> assertThat(a.fileName()).isEqualTo(file.getFileName().toString()));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void contentHeaderIsTheTextWhenThereIsNoBody() throws Exception {
         Exchange exchange = send("livedesk:send?conversationId=141", null,
                 Map.of(LiveDeskConstants.CONTENT, "from the header"));
@@ -153,14 +174,24 @@ class SendOperationTest extends LiveDeskTestSupport {
     }
 
     @Test
-    void conversationIdIsEncodedAsOnePathSegment() throws Exception {
+    void conversationIdThatCouldChangeThePathIsRefusedBeforeSending() throws Exception {
         Exchange exchange = send("livedesk:send", "sneaky",
                 Map.of(LiveDeskConstants.CONVERSATION_ID, "141/../../142"));
 
-        assertThat(simulator().requests()).singleElement().satisfies(request -> assertThat(request.path())
-                .isEqualTo("/api/v2/accounts/conversations/141%2F..%2F..%2F142/messages"));
-        assertThat(exchange.getException()).isInstanceOf(io.github.camellivedesk.error.LiveDeskHttpException.class);
+        assertThat(exchange.getException()).isInstanceOf(io.github.camellivedesk.error.LiveDeskValidationException.class)
+                .hasMessageContaining("header CamelLiveDeskConversationId").hasMessageContaining("'/' at position 4");
+        assertThat(simulator().requestCount()).isZero();
         assertThat(simulator().messages()).isEmpty();
+    }
+
+    @Test
+    void conversationIdOfLettersDigitsUnderscoreAndDashGoesAsOnePathSegment() throws Exception {
+        Exchange exchange = send("livedesk:send", "to a named conversation",
+                Map.of(LiveDeskConstants.CONVERSATION_ID, "ops_Team-7"));
+
+        assertThat(simulator().requests()).singleElement().satisfies(request -> assertThat(request.path())
+                .isEqualTo("/api/v2/accounts/conversations/ops_Team-7/messages"));
+        assertThat(exchange.getException()).isInstanceOf(io.github.camellivedesk.error.LiveDeskHttpException.class);
     }
 
     @Test

@@ -39,13 +39,21 @@ class ValidationTest extends LiveDeskTestSupport {
                 Arguments.of("conversation id with whitespace", SEND, "hi", Map.of(LiveDeskConstants.CONVERSATION_ID, "14 1"),
                         List.of("conversation id", "whitespace")),
                 Arguments.of("dot-dot conversation id", SEND, "hi", Map.of(LiveDeskConstants.CONVERSATION_ID, ".."),
-                        List.of("conversation id", "dot segment")),
+                        List.of("header CamelLiveDeskConversationId", "contains '.'", "letters, digits, '_' or '-'")),
+                Arguments.of("zero conversation id", "livedesk:send?conversationId=000", "hi", Map.of(),
+                        List.of("option conversationId", "'000' is not a positive number")),
+                Arguments.of("conversation id of 200,000 characters", SEND, "hi",
+                        Map.of(LiveDeskConstants.CONVERSATION_ID, "1".repeat(200_000)),
+                        List.of("header CamelLiveDeskConversationId", "has 200000 characters, more than the 64",
+                                "...(200000 characters)")),
+                Arguments.of("conversation id with a line break", SEND, "hi",
+                        Map.of(LiveDeskConstants.CONVERSATION_ID, "141\r\nINFO forged log line"),
+                        List.of("header CamelLiveDeskConversationId", "'141\\r\\nINFO forged log line'",
+                                "whitespace at position 4")),
                 Arguments.of("missing message id", "livedesk:retry?conversationId=141", null, Map.of(),
                         List.of("option messageId", "CamelLiveDeskMessageId")),
                 Arguments.of("blank message id", "livedesk:retry?conversationId=141", null, Map.of(LiveDeskConstants.MESSAGE_ID, " "),
                         List.of("header CamelLiveDeskMessageId", "not a message id")),
-                Arguments.of("non-numeric message id", "livedesk:retry?conversationId=141&messageId=abc", null, Map.of(),
-                        List.of("option messageId", "'abc'", "numeric")),
                 Arguments.of("negative message id", "livedesk:retry?conversationId=141", null, Map.of(LiveDeskConstants.MESSAGE_ID, -3L),
                         List.of("header CamelLiveDeskMessageId", "'-3'")),
                 // content
@@ -151,6 +159,15 @@ class ValidationTest extends LiveDeskTestSupport {
         assertThatThrownBy(() -> route("livedesk:send?conversationId=141"))
                 .rootCause().isInstanceOf(LiveDeskValidationException.class)
                 .hasMessageContaining("option apiSecret").hasMessageContaining("API Key page");
+        assertThat(simulator().requestCount()).isZero();
+    }
+
+    @Test
+    void nonNumericMessageIdOptionFailsTheRouteAtStart() {
+        // the option is a Long, as its header is
+        assertThatThrownBy(() -> route("livedesk:retry?conversationId=141&messageId=abc"))
+                .rootCause().isInstanceOf(LiveDeskValidationException.class)
+                .hasMessageContaining("endpoint option messageId").hasMessageContaining("'abc' is not a number");
         assertThat(simulator().requestCount()).isZero();
     }
 

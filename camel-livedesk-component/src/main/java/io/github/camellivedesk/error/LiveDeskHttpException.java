@@ -23,7 +23,15 @@ public class LiveDeskHttpException extends LiveDeskException implements HttpResp
 
     public LiveDeskHttpException(int statusCode, String statusText, String errorMessage, String responseBodyExcerpt,
                                  Duration retryAfter) {
-        super(describe(statusCode, errorMessage), null);
+        this(statusCode, statusText, errorMessage, responseBodyExcerpt, retryAfter, null);
+    }
+
+    /**
+     * @param subject what the request was about, e.g. {@code conversation '141' or message 7}; a 404 names it
+     */
+    public LiveDeskHttpException(int statusCode, String statusText, String errorMessage, String responseBodyExcerpt,
+                                 Duration retryAfter, String subject) {
+        super(describe(statusCode, errorMessage, subject), null);
         this.statusCode = statusCode;
         this.statusText = statusText;
         this.errorMessage = errorMessage;
@@ -31,12 +39,14 @@ public class LiveDeskHttpException extends LiveDeskException implements HttpResp
         this.retryAfter = retryAfter;
     }
 
-    private static String describe(int statusCode, String errorMessage) {
+    private static String describe(int statusCode, String errorMessage, String subject) {
         String meaning = switch (statusCode) {
             case 400 -> "bad request";
             case 401 -> "authentication failed: check the apiKey and apiSecret options";
             case 403 -> "forbidden: the API key may not use this conversation";
-            case 404 -> "not found: check the conversation id and message id";
+            case 404 -> subject == null ? "not found: check the conversation id and message id"
+                    : "not found: check the conversation id" + (subject.contains(" message ") ? " and message id" : "")
+                      + "; " + subject + " does not exist or this API key cannot see it";
             case 413 -> "payload too large";
             case 422 -> "request rejected";
             case 429 -> "rate limited";

@@ -16,15 +16,24 @@ public class LiveDeskMessageFailedException extends LiveDeskException {
     private final transient ExternalError externalError;
 
     public LiveDeskMessageFailedException(LiveDeskMessage liveDeskMessage) {
-        super(describe(liveDeskMessage), null);
+        this(liveDeskMessage, null);
+    }
+
+    /**
+     * @param conversationId the conversation the request went to, named when the answer has no
+     *                       {@code conversation_id} (LiveDesk's own failure example has none)
+     */
+    public LiveDeskMessageFailedException(LiveDeskMessage liveDeskMessage, String conversationId) {
+        super(describe(liveDeskMessage, conversationId), null);
         this.liveDeskMessage = liveDeskMessage;
         this.externalError = liveDeskMessage.externalError().orElse(null);
     }
 
-    private static String describe(LiveDeskMessage message) {
+    private static String describe(LiveDeskMessage message, String conversationId) {
         String error = message.externalError().map(ExternalError::toString).orElse("no external_error given");
-        return "LiveDesk message " + message.id() + " in conversation " + message.conversationId()
-               + " failed: " + error;
+        Object conversation = message.conversationId() != null ? message.conversationId()
+                : conversationId != null ? conversationId : "(not given)";
+        return "LiveDesk message " + message.id() + " in conversation " + conversation + " failed: " + error;
     }
 
     /** The message as LiveDesk stored it. */

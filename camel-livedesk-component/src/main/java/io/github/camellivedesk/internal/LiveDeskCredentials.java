@@ -1,4 +1,4 @@
-package io.github.camellivedesk.client;
+package io.github.camellivedesk.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

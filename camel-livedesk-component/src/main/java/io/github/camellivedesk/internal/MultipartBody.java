@@ -1,4 +1,4 @@
-package io.github.camellivedesk.client;
+package io.github.camellivedesk.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,6 @@ import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 
 import io.github.camellivedesk.error.LiveDeskValidationException;
 import io.github.camellivedesk.model.Attachment;
-import io.github.camellivedesk.model.SendMessageRequest;
 
 /**
  * The layout of a {@code multipart/form-data} message (RFC 7578): the text fields, then one {@code attachments[]}
@@ -24,7 +23,7 @@ final class MultipartBody {
             = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
     /** A part: its header bytes and where its body comes from (text fields are small in-memory sources). */
-    record Part(byte[] head, Attachment.AttachmentSource source, long length) {
+    record Part(byte[] head, AttachmentSource source, long length) {
     }
 
     private final String boundary;
@@ -51,20 +50,20 @@ final class MultipartBody {
         this.repeatable = allRepeatable;
     }
 
-    static MultipartBody of(SendMessageRequest request) {
+    static MultipartBody of(LiveDeskRequest.Send request) {
         String boundary = newBoundary();
         List<Part> parts = new ArrayList<>();
-        if (request.content() != null) {
-            parts.add(textPart(boundary, "content", request.content()));
+        if (request.content().value() != null) {
+            parts.add(textPart(boundary, "content", request.content().value()));
         }
-        if (request.privateMessage() != null) {
-            parts.add(textPart(boundary, "private", request.privateMessage().toString()));
+        if (request.privateMessage().value() != null) {
+            parts.add(textPart(boundary, "private", request.privateMessage().value().toString()));
         }
-        if (request.inReplyTo() != null) {
+        if (request.inReplyTo().value() != null) {
             // Rails reads nested form fields with bracket keys
-            parts.add(textPart(boundary, "content_attributes[in_reply_to]", request.inReplyTo().toString()));
+            parts.add(textPart(boundary, "content_attributes[in_reply_to]", request.inReplyTo().value().toString()));
         }
-        for (Attachment attachment : request.attachments()) {
+        for (Attachment attachment : request.attachments().value()) {
             parts.add(filePart(boundary, attachment));
         }
         return new MultipartBody(boundary, parts);
@@ -74,33 +73,27 @@ final class MultipartBody {
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n"
                       + "Content-Type: text/plain; charset=UTF-8\r\n\r\n";
         byte[] text = value.getBytes(StandardCharsets.UTF_8);
-        return new Part(head.getBytes(StandardCharsets.UTF_8), new Attachment.AttachmentSource.ByteArraySource(text),
+        return new Part(head.getBytes(StandardCharsets.UTF_8), new AttachmentSource.ByteArraySource(text),
                 text.length);
     }
 
     private static Part filePart(String boundary, Attachment attachment) {
+        AttachmentSource source = AttachmentSource.of(attachment);
         long length;
         try {
-            length = attachment.source().length();
+            length = source.length();
         } catch (IOException e) {
-            throw new LiveDeskValidationException("attachment " + attachment.fileName(),
-                    "its size cannot be read: " + e.getMessage(), "Check that the file is readable", e);
+            throw new LiveDeskValidationException("attachment " + LiveDeskRequestValidator.escape(attachment.fileName()),
+                    "its size cannot be read: " + LiveDeskRequestValidator.quote(e.getMessage()),
+                    "Check that the file is readable", e);
         }
         String contentType = attachment.contentType() != null ? attachment.contentType()
-                : AttachmentContentTypes.detect(attachment);
+                : AttachmentContentTypes.detect(attachment.fileName(), source);
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachments[]\"; "
                       + FileNames.dispositionParameters(attachment.fileName()) + "\r\n"
-                      + "Content-Type: " + headerSafe(contentType) + "\r\n\r\n";
-        return new Part(head.getBytes(StandardCharsets.US_ASCII), attachment.source(), length);
-    }
-
-    private static String headerSafe(String contentType) {
-        if (contentType.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-            throw new LiveDeskValidationException("attachment content type", "'" + RequestValidator.printable(contentType)
-                                                                             + "' contains control or non-ASCII characters",
-                    "Use a MIME type such as application/pdf");
-        }
-        return contentType;
+                      + "Content-Type: " + contentType + "\r\n\r\n";
+        // the validator has refused content types with control or non-ASCII characters
+        return new Part(head.getBytes(StandardCharsets.US_ASCII), source, length);
     }
 
     private static String newBoundary() {
@@ -134,10 +127,5 @@ final class MultipartBody {
     /** A fresh producer that reads the sources from the start. */
     AsyncEntityProducer newEntityProducer() {
         return new MultipartEntityProducer(this);
-    }
-
-    /** Releases every source, so that streams read once are closed whatever became of the request. */
-    void release() {
-        parts.forEach(part -> part.source().release());
     }
 }

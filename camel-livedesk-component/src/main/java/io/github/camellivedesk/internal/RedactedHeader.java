@@ -1,4 +1,4 @@
-package io.github.camellivedesk.client;
+package io.github.camellivedesk.internal;
 
 import org.apache.hc.core5.http.message.BasicHeader;
 

@@ -1,4 +1,4 @@
-package io.github.camellivedesk.client;
+package io.github.camellivedesk.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Locale;
 
-import io.github.camellivedesk.model.Attachment;
-import io.github.camellivedesk.model.Attachment.AttachmentSource;
 
 /**
  * The content type of an attachment that does not state one: from the file name's extension (the JDK's table), else
@@ -26,13 +24,13 @@ final class AttachmentContentTypes {
     private AttachmentContentTypes() {
     }
 
-    static String detect(Attachment attachment) {
+    static String detect(String fileName, AttachmentSource source) {
         // validation has made sure there is a file name
-        String byName = URLConnection.guessContentTypeFromName(attachment.fileName().toLowerCase(Locale.ROOT));
+        String byName = URLConnection.guessContentTypeFromName(fileName.toLowerCase(Locale.ROOT));
         if (byName != null) {
             return byName;
         }
-        byte[] head = head(attachment.source());
+        byte[] head = head(source);
         String byContent = head == null ? null : fromFirstBytes(head);
         return byContent != null ? byContent : UNKNOWN;
     }

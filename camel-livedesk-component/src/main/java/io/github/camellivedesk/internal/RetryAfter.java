@@ -1,4 +1,4 @@
-package io.github.camellivedesk.client;
+package io.github.camellivedesk.internal;
 
 import java.time.Clock;
 import java.time.Duration;

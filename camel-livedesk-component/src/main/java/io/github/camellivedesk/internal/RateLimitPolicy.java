@@ -1,25 +1,19 @@
-package io.github.camellivedesk.client;
+package io.github.camellivedesk.internal;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How the client answers a 429: wait what {@code Retry-After} asks, or back off exponentially with full jitter when
- * the answer has none, and send again, at most {@code maxRetries} times and never waiting longer than
- * {@code maxWait} at once. A 429 means the service did not process the request, so sending it again is safe.
+ * How the client answers a 429: wait what {@code Retry-After} asks, or back off exponentially with equal jitter (a
+ * random wait between half the backoff and all of it) when the answer has none, and send again, at most
+ * {@code maxRetries} times and never waiting longer than {@code maxWait} at once. A 429 means the service did not process the request, so sending it again is safe.
  *
  * @param maxRetries     how many times to resend after a 429; 0 disables waiting
  * @param maxWait        the longest single wait; a longer {@code Retry-After} ends the retries at once
  * @param initialBackoff the first backoff when there is no {@code Retry-After}; doubled per attempt
  */
 public record RateLimitPolicy(int maxRetries, Duration maxWait, Duration initialBackoff) {
-
-    /** 3 retries, at most 60 s each, 1 s initial backoff. */
-    public static final RateLimitPolicy DEFAULT = new RateLimitPolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(1));
-
-    /** No retries: the first 429 fails the request. */
-    public static final RateLimitPolicy NONE = new RateLimitPolicy(0, Duration.ZERO, Duration.ZERO);
 
     public RateLimitPolicy {
         if (maxRetries < 0) {
@@ -42,7 +36,8 @@ public record RateLimitPolicy(int maxRetries, Duration maxWait, Duration initial
         if (retryAfter != null) {
             wait = retryAfter;
         } else {
-            // full jitter: spreads the retries of many producers that were throttled at the same moment
+            // equal jitter: spreads the retries of many producers throttled at the same moment, while never
+            // waiting less than half the backoff (full jitter could resend at once and be throttled again)
             long ceiling = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
             wait = Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, Math.max(ceiling, 1) + 1));
         }

@@ -1,4 +1,4 @@
-package io.github.camellivedesk.mapping;
+package io.github.camellivedesk.internal;
 
 import java.io.File;
 import java.io.InputStream;
@@ -22,6 +22,8 @@ import io.github.camellivedesk.model.Attachment;
  */
 final class AttachmentBodies {
 
+    static final String HEADER = "header " + LiveDeskConstants.ATTACHMENTS;
+
     private AttachmentBodies() {
     }
 
@@ -42,7 +44,7 @@ final class AttachmentBodies {
         if (header == null) {
             return List.of();
         }
-        return toAttachments(exchange, header, "header " + LiveDeskConstants.ATTACHMENTS);
+        return toAttachments(exchange, header, HEADER);
     }
 
     private static List<Attachment> toAttachments(Exchange exchange, Object value, String source) {
@@ -84,7 +86,7 @@ final class AttachmentBodies {
         if (item instanceof InputStream stream) {
             return Attachment.of(fileName(exchange, source), stream);
         }
-        throw new LiveDeskValidationException(source, "contains a " + (item == null ? "null" : item.getClass().getName()),
+        throw new LiveDeskValidationException(source, "contains " + (item == null ? "a null" : "a " + item.getClass().getName()),
                 "Attachments can be File, Path, GenericFile, byte[], InputStream or Attachment");
     }
 

@@ -1,4 +1,4 @@
-package io.github.camellivedesk.client;
+package io.github.camellivedesk.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +20,10 @@ final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    static LiveDeskHttpException toException(LiveDeskHttpResponse response, int attempts, Clock clock) {
+    /**
+     * @param subject what the request was about, e.g. {@code conversation '141'}, named when LiveDesk answers 404
+     */
+    static LiveDeskHttpException toException(LiveDeskHttpResponse response, int attempts, Clock clock, String subject) {
         String excerpt = response.excerpt();
         String message = errorMessage(response);
         Duration retryAfter = RetryAfter.parse(response.retryAfter(), clock);
@@ -31,7 +34,7 @@ final class ErrorResponses {
         if (status == 401 || status == 403) {
             return new LiveDeskAuthenticationException(status, response.reason(), message, excerpt);
         }
-        return new LiveDeskHttpException(status, response.reason(), message, excerpt, retryAfter);
+        return new LiveDeskHttpException(status, response.reason(), message, excerpt, retryAfter, subject);
     }
 
     static String errorMessage(LiveDeskHttpResponse response) {

@@ -1,4 +1,4 @@
-package io.github.camellivedesk.client;
+package io.github.camellivedesk.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,7 +11,7 @@ import org.apache.hc.core5.http.nio.DataStreamChannel;
 /**
  * Writes a {@link MultipartBody} to the connection as the socket accepts it, reading each file in 64 KiB chunks:
  * memory stays constant whatever the file size, and a slow network slows the reads instead of filling the heap.
- * Sources are closed when the body is done and when the exchange fails.
+ * The channel being read is closed when the body is done and when the exchange fails.
  */
 final class MultipartEntityProducer implements AsyncEntityProducer {
 
@@ -149,10 +149,7 @@ final class MultipartEntityProducer implements AsyncEntityProducer {
 
     @Override
     public void releaseResources() {
+        // the channel of this attempt; the streams of the request are closed by the client when the request ends
         closeSource();
-        if (!body.isRepeatable()) {
-            // streams are read once: whatever happened to the request, nobody reads them again
-            body.release();
-        }
     }
 }

@@ -1,0 +1,41 @@
+package io.github.camellivedesk.internal;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds the request URIs. The validator admits only conversation ids of at most 64 unreserved characters
+ * ({@code A-Z a-z 0-9 _ -}), so an id is one path segment as it is and cannot change which resource a request reaches.
+ */
+final class LiveDeskApiPaths {
+
+    private static final String CONVERSATIONS = "/api/v2/accounts/conversations/";
+    // routes send to a handful of conversations: build each URI once instead of once per message; bounded, and ids
+    // are at most 64 characters, so the cache holds a few tens of kilobytes at most
+    private static final int CACHED_URIS = 256;
+
+    private final String base;
+    private final Map<String, URI> messageUris = new ConcurrentHashMap<>();
+
+    /** The base URL has been validated by {@link LiveDeskRequestValidator}. */
+    LiveDeskApiPaths(String baseUrl) {
+        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    URI messages(String conversationId) {
+        URI cached = messageUris.get(conversationId);
+        if (cached != null) {
+            return cached;
+        }
+        URI uri = URI.create(base + CONVERSATIONS + conversationId + "/messages");
+        if (messageUris.size() < CACHED_URIS) {
+            messageUris.put(conversationId, uri);
+        }
+        return uri;
+    }
+
+    URI retry(String conversationId, long messageId) {
+        return URI.create(base + CONVERSATIONS + conversationId + "/messages/" + messageId + "/retry");
+    }
+}

@@ -1,0 +1,434 @@
+package io.github.camellivedesk.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.github.camellivedesk.LiveDeskConfiguration;
+import io.github.camellivedesk.LiveDeskConstants;
+import io.github.camellivedesk.error.LiveDeskValidationException;
+import io.github.camellivedesk.model.Attachment;
+import io.github.camellivedesk.model.TemplateButton;
+import io.github.camellivedesk.model.TemplateHeader;
+import io.github.camellivedesk.model.TemplateHeaderType;
+import io.github.camellivedesk.model.TemplateLocation;
+import io.github.camellivedesk.model.TemplateMessage;
+import io.github.camellivedesk.model.TemplateParams;
+
+/**
+ * Every rule a request must meet before it is sent, in one place: the endpoint's options when it starts, then each
+ * request once. Each rule throws a {@link LiveDeskValidationException} naming the source (header, option, body or
+ * JSON field), the problem with the value, quoted and cut short so it cannot forge or flood a log line, and the fix.
+ */
+public final class LiveDeskRequestValidator {
+
+    /** The longest conversation id accepted; real ids are numbers of a few digits. */
+    public static final int MAX_CONVERSATION_ID_LENGTH = 64;
+    static final int MAX_FILE_NAME_LENGTH = 1000;
+    private static final int MAX_QUOTED = 80;
+    private static final String CONVERSATION_ID_FIX = "Use the conversation id LiveDesk shows, e.g. 141: 1 to "
+                                                      + MAX_CONVERSATION_ID_LENGTH + " letters, digits, '_' or '-', "
+                                                      + "starting with a letter or digit";
+
+    private final int maxContentLength;
+    private final int maxAttachments;
+    private final long maxAttachmentSize;
+
+    /**
+     * A validator for an endpoint's requests; checks the endpoint's options first.
+     *
+     * @throws LiveDeskValidationException when an option is missing or out of range
+     */
+    public LiveDeskRequestValidator(LiveDeskConfiguration options) {
+        required(options.getApiKey(), "option apiKey");
+        required(options.getApiSecret(), "option apiSecret");
+        baseUrl(options.getBaseUrl());
+        atLeast(options.getRequestTimeout(), 1, "option requestTimeout", "Use a positive duration, e.g. 60s");
+        atLeast(options.getMaxContentLength(), 1, "option maxContentLength", "Use a positive number, e.g. 150000");
+        atLeast(options.getMaxAttachments(), 1, "option maxAttachments", "Use a positive number, e.g. 15");
+        atLeast(options.getMaxAttachmentSize(), 1, "option maxAttachmentSize", "Use a positive number of bytes");
+        atLeast(options.getRateLimitMaxRetries(), 0, "option rateLimitMaxRetries", "Use 0 or more");
+        atLeast(options.getRateLimitMaxWait(), 0, "option rateLimitMaxWait", "Use zero or a positive duration");
+        this.maxContentLength = options.getMaxContentLength();
+        this.maxAttachments = options.getMaxAttachments();
+        this.maxAttachmentSize = options.getMaxAttachmentSize();
+    }
+
+    /** The component's transport options, checked when it starts. */
+    public static void componentOptions(int maxConnections, long connectTimeout) {
+        atLeast(maxConnections, 1, "component option maxConnections", "Use a positive number, e.g. 64");
+        atLeast(connectTimeout, 1, "component option connectTimeout", "Use a positive duration, e.g. 10s");
+    }
+
+    /** The text of a {@code messageId} endpoint option, before Camel converts it: digits only. */
+    public static void messageIdOption(Object raw) {
+        if (raw instanceof String text && !text.trim().matches("[0-9]+")) {
+            throw new LiveDeskValidationException("endpoint option messageId", quote(text) + " is not a number",
+                    "Use the numeric id LiveDesk returned for the failed message, e.g. livedesk:retry?messageId=3031");
+        }
+    }
+
+    private static void required(String secret, String option) {
+        if (secret == null || secret.isBlank()) {
+            // the value is a secret: never quoted
+            throw new LiveDeskValidationException(option, "is missing or blank",
+                    "Copy the API Key and API Secret from the LiveDesk API Key page into the apiKey and apiSecret options");
+        }
+    }
+
+    private static void baseUrl(String baseUrl) {
+        URI uri = null;
+        try {
+            uri = baseUrl == null ? null : URI.create(baseUrl);
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (uri == null || uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+            || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new LiveDeskValidationException("option baseUrl", quote(baseUrl) + " is not an http(s) URL with a host",
+                    "Use the service root such as https://livedesk-api.engagelab.com");
+        }
+    }
+
+    private static void atLeast(long value, long minimum, String option, String fix) {
+        if (value < minimum) {
+            throw new LiveDeskValidationException(option, quote(value) + " is less than " + minimum, fix);
+        }
+    }
+
+    /** Checks a request; returns it for chaining. */
+    public LiveDeskRequest validate(LiveDeskRequest request) {
+        conversationId(request.conversationId());
+        if (request instanceof LiveDeskRequest.Send send) {
+            send(send);
+        } else if (request instanceof LiveDeskRequest.Template template) {
+            template(template);
+        } else if (request instanceof LiveDeskRequest.Retry retry) {
+            messageId(retry.messageId());
+        }
+        return request;
+    }
+
+    // ---- ids
+
+    /**
+     * The conversation id is a path segment, a string in the API: 1 to 64 of {@code A-Z a-z 0-9 _ -}, starting with
+     * a letter or digit, and not zero when it is a number. No value can change the path or need encoding.
+     */
+    void conversationId(Resolved<String> id) {
+        String value = id.value();
+        String source = id.source();
+        if (value == null) {
+            throw new LiveDeskValidationException(source, "is not set and there is no "
+                                                          + LiveDeskConstants.CONVERSATION_ID + " header",
+                    "Set it on the endpoint (livedesk:send?conversationId=141), on the component, or per message "
+                                                                                            + "with the header");
+        }
+        if (value.isBlank()) {
+            throw new LiveDeskValidationException(source, "is blank", CONVERSATION_ID_FIX);
+        }
+        if (value.length() > MAX_CONVERSATION_ID_LENGTH) {
+            throw new LiveDeskValidationException(source, quote(value) + " has " + value.length()
+                                                          + " characters, more than the " + MAX_CONVERSATION_ID_LENGTH
+                                                          + " a conversation id may have",
+                    CONVERSATION_ID_FIX);
+        }
+        boolean digitsOnly = true;
+        boolean zero = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && c != '_' && c != '-') {
+                String what = Character.isWhitespace(c) ? "whitespace" : Character.isISOControl(c) ? "a control character"
+                        : quote(c);
+                throw new LiveDeskValidationException(source, quote(value) + " contains " + what + " at position "
+                                                              + (i + 1), CONVERSATION_ID_FIX);
+            }
+            digitsOnly &= digit;
+            zero &= c == '0';
+        }
+        if (value.charAt(0) == '-' || value.charAt(0) == '_') {
+            throw new LiveDeskValidationException(source, quote(value) + " is not a positive number and does not start "
+                                                          + "with a letter or digit", CONVERSATION_ID_FIX);
+        }
+        if (digitsOnly && zero) {
+            throw new LiveDeskValidationException(source, quote(value) + " is not a positive number", CONVERSATION_ID_FIX);
+        }
+    }
+
+    private static void messageId(Resolved<Long> id) {
+        if (id.value() == null) {
+            throw new LiveDeskValidationException(id.source(), "is not set and there is no "
+                                                               + LiveDeskConstants.MESSAGE_ID + " header",
+                    "Set the header to the id of the failed message (LiveDeskMessageFailedException.getMessageId()) "
+                                                                                        + "or use livedesk:retry?messageId=...");
+        }
+        if (id.value() < 1) {
+            throw new LiveDeskValidationException(id.source(), quote(id.value()) + " is not a positive message id",
+                    "Use the numeric id LiveDesk returned for the message");
+        }
+    }
+
+    // ---- send
+
+    private void send(LiveDeskRequest.Send send) {
+        Resolved<String> content = send.content();
+        String text = content.value();
+        if ((text == null || text.isBlank()) && !send.hasAttachments()) {
+            throw new LiveDeskValidationException(content.source(), "content " + (text == null ? "is missing" : "is blank"),
+                    "Send a non-empty text (message body, CamelLiveDeskContent header or SendMessageRequest.content), "
+                                                                                                   + "or attach a file");
+        }
+        content(text, content.source());
+        Long inReplyTo = send.inReplyTo().value();
+        if (inReplyTo != null && inReplyTo < 1) {
+            throw new LiveDeskValidationException(send.inReplyTo().source(), quote(inReplyTo) + " is not a message id",
+                    "Use the positive id of the message to reply to");
+        }
+        attachments(send.attachments());
+    }
+
+    private void content(String content, String source) {
+        if (content == null) {
+            return;
+        }
+        if (content.length() > maxContentLength) {
+            throw new LiveDeskValidationException(source, "content has " + content.length() + " characters, more than the "
+                                                          + maxContentLength + " LiveDesk accepts",
+                    "Shorten the text, split it into several messages, or raise the maxContentLength option");
+        }
+        if (hasLoneSurrogate(content)) {
+            throw new LiveDeskValidationException(source, "content contains invalid Unicode (an unpaired surrogate)",
+                    "Fix the text's encoding before sending it");
+        }
+    }
+
+    private void attachments(Resolved<List<Attachment>> attachments) {
+        List<Attachment> files = attachments.value();
+        if (files.size() > maxAttachments) {
+            throw new LiveDeskValidationException(attachments.source(), files.size() + " files, more than the "
+                                                                        + maxAttachments + " allowed per message",
+                    "Send them in several messages or raise the maxAttachments option if your account allows more");
+        }
+        for (Attachment attachment : files) {
+            attachment(attachment, attachments.source());
+        }
+    }
+
+    private void attachment(Attachment attachment, String source) {
+        String name = attachment.fileName();
+        if (name == null || name.isBlank()) {
+            throw new LiveDeskValidationException("attachment file name (" + source + ")", "is missing",
+                    "Set the CamelFileName header or use Attachment.of(name, ...)");
+        }
+        if (name.length() > MAX_FILE_NAME_LENGTH) {
+            throw new LiveDeskValidationException("attachment file name (" + source + ")", "is " + name.length()
+                                                                                          + " characters long",
+                    "Use a file name of at most " + MAX_FILE_NAME_LENGTH + " characters");
+        }
+        String where = "attachment " + escape(name);
+        String contentType = attachment.contentType();
+        if (contentType != null && contentType.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            throw new LiveDeskValidationException(where, "content type " + quote(contentType)
+                                                         + " contains control or non-ASCII characters",
+                    "Use a MIME type such as application/pdf");
+        }
+        AttachmentSource content = AttachmentSource.of(attachment);
+        if (content instanceof AttachmentSource.FileSource file) {
+            Path path = file.path();
+            if (!Files.exists(path)) {
+                throw new LiveDeskValidationException(where, "file " + escape(path.toString()) + " does not exist",
+                        "Check the path; the file may have been moved by another consumer");
+            }
+            if (Files.isDirectory(path)) {
+                throw new LiveDeskValidationException(where, escape(path.toString()) + " is a directory",
+                        "Send the files inside it one by one or as a collection");
+            }
+            if (!Files.isReadable(path)) {
+                throw new LiveDeskValidationException(where, "file " + escape(path.toString()) + " is not readable",
+                        "Fix the file's permissions for the user running Camel");
+            }
+        }
+        long size;
+        try {
+            size = content.length();
+        } catch (IOException e) {
+            throw new LiveDeskValidationException(where, "its size cannot be read: " + quote(e.getMessage()),
+                    "Check that the file is readable", e);
+        }
+        if (size > maxAttachmentSize) {
+            throw new LiveDeskValidationException(where, size + " bytes, more than the " + maxAttachmentSize
+                                                         + " allowed per file",
+                    "Compress or split the file, or raise the maxAttachmentSize option if your account allows more");
+        }
+    }
+
+    // ---- template
+
+    private void template(LiveDeskRequest.Template template) {
+        TemplateMessage message = template.message();
+        TemplateParams params = message.templateParams();
+        if (params == null) {
+            throw new LiveDeskValidationException("template_params", "is missing",
+                    "Build the message with TemplateMessage.builder(name, language)");
+        }
+        content(message.content(), template.contentSource());
+        required(params.name(), "template_params.name", template.nameSource(),
+                "Set the templateName option, the CamelLiveDeskTemplateName header or TemplateMessage.builder(name, language)");
+        required(params.language(), "template_params.language", template.languageSource(),
+                "Set the templateLanguage option (e.g. en_US), the CamelLiveDeskTemplateLanguage header or "
+                                                                                        + "TemplateMessage.builder(name, language)");
+        if (params.headerParams() != null) {
+            header(params.headerParams());
+        }
+        if (params.buttonParams() != null) {
+            buttons(params.buttonParams());
+        }
+    }
+
+    private static void required(String value, String field, String source, String fix) {
+        if (value == null) {
+            throw new LiveDeskValidationException(field, "is missing", fix);
+        }
+        if (value.isBlank()) {
+            throw new LiveDeskValidationException(field + " (" + source + ")", "is blank", fix);
+        }
+    }
+
+    private static void header(TemplateHeader header) {
+        String type = header.type();
+        TemplateHeaderType headerType = null;
+        for (TemplateHeaderType candidate : TemplateHeaderType.values()) {
+            if (candidate.wireValue().equals(type)) {
+                headerType = candidate;
+            }
+        }
+        if (headerType == null) {
+            throw new LiveDeskValidationException("template_params.header_params.type",
+                    type == null ? "is missing" : quote(type) + " is not a header type",
+                    "Use one of text, image, video, document, location (the TemplateHeader factories)");
+        }
+        if (headerType.isMedia()) {
+            String url = header.mediaUrl();
+            required(url, "template_params.header_params.media_url", "body",
+                    "A " + type + " header needs the media URL: TemplateHeader." + type + "(url"
+                                                                             + (headerType == TemplateHeaderType.DOCUMENT ? ", filename)" : ")"));
+            if (!url.regionMatches(true, 0, "https://", 0, 8) && !url.regionMatches(true, 0, "http://", 0, 7)) {
+                throw new LiveDeskValidationException("template_params.header_params.media_url",
+                        quote(url) + " is not an http(s) URL", "WhatsApp fetches the media: give a public https URL");
+            }
+        }
+        if (headerType == TemplateHeaderType.LOCATION) {
+            location(header.location());
+        }
+    }
+
+    private static void location(TemplateLocation location) {
+        if (location == null) {
+            throw new LiveDeskValidationException("template_params.header_params.location", "is missing",
+                    "A location header needs TemplateHeader.location(latitude, longitude, name, address)");
+        }
+        range(location.latitude(), 90, "latitude");
+        range(location.longitude(), 180, "longitude");
+    }
+
+    private static void range(Double value, int bound, String name) {
+        String field = "template_params.header_params.location." + name;
+        if (value == null) {
+            throw new LiveDeskValidationException(field, "is missing", "Give the " + name + " in decimal degrees");
+        }
+        if (value.isNaN() || value < -bound || value > bound) {
+            throw new LiveDeskValidationException(field, quote(value) + " is outside -" + bound + " to " + bound,
+                    "Give the " + name + " in decimal degrees between -" + bound + " and " + bound);
+        }
+    }
+
+    private static void buttons(List<TemplateButton> buttons) {
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < buttons.size(); i++) {
+            TemplateButton button = buttons.get(i);
+            String field = "template_params.button_params[" + i + "]";
+            if (button == null) {
+                throw new LiveDeskValidationException(field, "is null", "Remove it or use TemplateButton.url/quickReply");
+            }
+            if (button.index() == null || button.index() < 0) {
+                throw new LiveDeskValidationException(field + ".index",
+                        button.index() == null ? "is missing" : quote(button.index()) + " is negative",
+                        "Use the button's position in the template, starting from 0");
+            }
+            if (!seen.add(button.index())) {
+                throw new LiveDeskValidationException(field + ".index", quote(button.index()) + " is used twice",
+                        "Give each button its own index");
+            }
+            String subType = button.subType();
+            if (TemplateButton.URL.equals(subType)) {
+                required(button.text(), field + ".text", "body",
+                        "A url button needs text, the URL suffix: TemplateButton.url(index, text)");
+            } else if (TemplateButton.QUICK_REPLY.equals(subType)) {
+                required(button.payload(), field + ".payload", "body",
+                        "A quick_reply button needs a payload: TemplateButton.quickReply(index, payload)");
+            } else {
+                throw new LiveDeskValidationException(field + ".sub_type",
+                        subType == null ? "is missing" : quote(subType) + " is not a button type",
+                        "Use url or quick_reply");
+            }
+        }
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- quoting
+
+    /**
+     * A value for a message: in single quotes, with quotes, backslashes, line breaks and other control characters
+     * escaped and cut after 80 characters, so that no value can forge a log line or flood one.
+     */
+    public static String quote(Object value) {
+        return "'" + escape(String.valueOf(value)) + "'";
+    }
+
+    /** The text with control characters, quotes and backslashes escaped, cut after 80 characters. */
+    static String escape(String text) {
+        int end = Math.min(text.length(), MAX_QUOTED);
+        StringBuilder out = new StringBuilder(end + 16);
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\'' -> out.append("\\'");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        if (text.length() > end) {
+            out.append("...(").append(text.length()).append(" characters)");
+        }
+        return out.toString();
+    }
+}
