@@ -36,10 +36,13 @@ record BurstScenario(int messages, int conversations, int clientLimit, int conve
         return new BurstScenario(3000, 30, 100, 10);
     }
 
-    /** Pacing and ordering on, paced to the simulator's limits: the component's options for one-second windows. */
+    /**
+     * Pacing and ordering on, paced to the simulator's limits: the PerMinute options count per the 1 s
+     * {@code rateLimitPeriod} here, as the simulator counts per second.
+     */
     String pacedOptions() {
         return "preserveOrder=true&rateLimitPerMinute=" + clientLimit + "&conversationRateLimitPerMinute="
-               + conversationLimit + "&rateLimitPeriod=1s";
+               + conversationLimit + "&rateLimitPeriod=1000";
     }
 
     /** Pacing and ordering off: what the component did before issue 14; only the 429 handling is left. */
