@@ -24,9 +24,11 @@ final class LiveDeskCamelContexts {
         livedesk.getConfiguration().setConversationId("141");
         livedesk.getConfiguration().setMaxAttachmentSize(Math.max(workload.scenario().attachmentSize() + 1, 1));
         livedesk.setMaxConnections(Math.max(workload.scenario().inFlight(), workload.scenario().threads()));
-        // an option the component does not have fails here, not silently
-        PropertyBindingSupport.build().withMandatory(true).bind(context, livedesk, options(workload.livedeskOptions()));
         context.addComponent("livedesk", livedesk);
+        // by the component's generated configurer, as camel-main binds camel.component.livedesk.*; an option the
+        // component does not have fails here, not silently
+        PropertyBindingSupport.build().withMandatory(true).withConfigurer(livedesk.getComponentPropertyConfigurer())
+                .bind(context, livedesk, options(workload.livedeskOptions()));
         return context;
     }
 
