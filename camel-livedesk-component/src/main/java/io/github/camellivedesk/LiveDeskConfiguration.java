@@ -12,13 +12,17 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public class LiveDeskConfiguration implements Cloneable {
 
+    // not "required" in the catalog, as camel-aws2-s3's accessKey/secretKey: the component may supply it, and the
+    // endpoint refuses to start without it, naming the option
     @UriParam(label = "security", secret = true)
-    @Metadata(required = true, description = "The LiveDesk API key (API Key page of the LiveDesk console). Sent with "
-                                             + "the secret as HTTP Basic authentication; never logged.")
+    @Metadata(description = "The LiveDesk API key (API Key page of the LiveDesk console). Sent with the secret as HTTP "
+                            + "Basic authentication; never logged. Needed on the endpoint or, once for all endpoints, "
+                            + "on the component.")
     private String apiKey;
 
     @UriParam(label = "security", secret = true)
-    @Metadata(required = true, description = "The LiveDesk API secret that goes with the API key. Never logged.")
+    @Metadata(description = "The LiveDesk API secret that goes with the API key. Never logged. Needed on the endpoint "
+                            + "or, once for all endpoints, on the component.")
     private String apiSecret;
 
     @UriParam(label = "advanced", defaultValue = "https://livedesk-api.engagelab.com",

@@ -122,7 +122,10 @@ class CatalogMetadataTest {
                 "/META-INF/services/org/apache/camel/configurer/livedesk-component",
                 "/META-INF/services/org/apache/camel/configurer/livedesk-endpoint",
                 "/META-INF/services/org/apache/camel/urifactory/livedesk-endpoint",
-                "/META-INF/services/org/apache/camel/TypeConverterLoader" }) {
+                "/META-INF/services/org/apache/camel/TypeConverterLoader",
+                // what Camel tooling (camel-report-maven-plugin, catalogs) reads to know this jar holds a component
+                "/META-INF/services/org/apache/camel/component.properties",
+                "/META-INF/services/org.apache.camel.spi.ContextServicePlugin" }) {
             assertThat(getClass().getResource(resource)).as(resource).isNotNull();
         }
     }

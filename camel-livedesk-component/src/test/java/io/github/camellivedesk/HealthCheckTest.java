@@ -132,9 +132,24 @@ class HealthCheckTest extends LiveDeskTestSupport {
         assertThat((Long) result.getDetails().get(LiveDeskProducerHealthCheck.RATE_LIMIT_WAIT)).isPositive();
     }
 
+    @Test
+    void namedByItsEndpointUriWithSecretsMasked() throws Exception {
+        String uri = "livedesk:send?conversationId=141&apiKey=" + simulator().apiKey() + "&apiSecret="
+                     + simulator().apiSecret();
+        route(uri);
+
+        List<String> ids = HealthCheckHelper.invokeReadiness(context).stream().map(r -> r.getCheck().getId()).toList();
+
+        assertThat(ids).filteredOn(id -> id.startsWith("producer:livedesk:")).singleElement().satisfies(id -> {
+            assertThat(id).contains("send").contains("conversationId=141").contains("apiKey=xxxxxx")
+                    .contains("apiSecret=xxxxxx");
+            assertThat(id).doesNotContain(simulator().apiKey()).doesNotContain(simulator().apiSecret());
+        });
+    }
+
     /** The result of the check of the producer of the endpoint {@code uri}. */
     private HealthCheck.Result readiness(String uri) {
-        String id = "producer:livedesk-" + context.getEndpoint(uri, LiveDeskEndpoint.class).getId();
+        String id = "producer:" + LiveDeskProducerHealthCheck.maskedUri(context.getEndpoint(uri, LiveDeskEndpoint.class));
         List<HealthCheck.Result> results = List.copyOf(HealthCheckHelper.invokeReadiness(context));
         return results.stream().filter(r -> r.getCheck().getId().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no check " + id + " among "

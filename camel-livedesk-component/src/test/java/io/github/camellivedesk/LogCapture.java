@@ -11,26 +11,35 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
-/** Raises every logger to TRACE and keeps all output, with stack traces, for a test to search. */
+/** Raises every logger to TRACE (or a given level) and keeps all output, with stack traces, for a test to search. */
 final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
     private final Level previous;
 
     private LogCapture() {
+        this(Level.ALL);
+    }
+
+    private LogCapture(Level level) {
         super("capture", null, null, true, Property.EMPTY_ARRAY);
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration configuration = context.getConfiguration();
         LoggerConfig root = configuration.getRootLogger();
         previous = root.getLevel();
         start();
-        root.addAppender(this, Level.ALL, null);
-        root.setLevel(Level.ALL);
+        root.addAppender(this, level, null);
+        root.setLevel(level);
         context.updateLoggers();
     }
 
     static LogCapture begin() {
         return new LogCapture();
+    }
+
+    /** Captures from {@code level} up: {@code Level.INFO} is what an application logs with default settings. */
+    static LogCapture begin(Level level) {
+        return new LogCapture(level);
     }
 
     @Override

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.camellivedesk.simulator.Fault;
 import io.github.camellivedesk.simulator.LiveDeskSimulator;
+import io.github.camellivedesk.simulator.SimulatorMain;
 
 /**
  * Runs every variant of every scenario, each in its own JVM, one after another against the same server, and writes
@@ -35,6 +36,8 @@ public final class BenchmarkHarness {
     }
 
     public static void main(String[] args) throws Exception {
+        // the simulator library sets no JVM-wide property; this process owns its JVM and runs it under load
+        SimulatorMain.tuneJdkHttpServer();
         Path resultsDir = Path.of("benchmarks");
         Path jmh = null;
         for (int i = 0; i < args.length - 1; i++) {

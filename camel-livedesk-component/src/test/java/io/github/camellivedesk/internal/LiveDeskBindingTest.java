@@ -272,7 +272,7 @@ class LiveDeskBindingTest {
         TemplateParams params = request.message().templateParams();
         assertThat(params.namespace()).isEqualTo("ns");
         assertThat(params.category()).isEqualTo("UTILITY");
-        assertThat(params.processedParams()).containsExactly(Map.entry("1", "Ann"), Map.entry("2", "42"));
+        assertThat(params.processedParams()).containsOnly(Map.entry("1", "Ann"), Map.entry("2", "42"));
 
         LiveDeskRequest.Template own = (LiveDeskRequest.Template) options(NONE, e -> {
             e.setTemplateNamespace("ns");

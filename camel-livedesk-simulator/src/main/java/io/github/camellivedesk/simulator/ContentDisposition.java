@@ -55,6 +55,29 @@ final class ContentDisposition {
         return parameters;
     }
 
+    /**
+     * {@code attachment} with the file name twice: an ASCII fallback with anything unsafe replaced, and the exact
+     * name percent-encoded as UTF-8 (RFC 6266), so no name can break out of the header.
+     */
+    static String attachment(String fileName) {
+        StringBuilder ascii = new StringBuilder();
+        StringBuilder encoded = new StringBuilder();
+        for (int i = 0; i < fileName.length(); i++) {
+            char c = fileName.charAt(i);
+            ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? c : '_');
+        }
+        for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
     private static String decodeExtended(String value) {
         int first = value.indexOf('\'');
         int second = first < 0 ? -1 : value.indexOf('\'', first + 1);

@@ -1,10 +1,8 @@
 package io.github.camellivedesk.simulator;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -62,12 +60,6 @@ public final class FaultInjector {
 
     private synchronized double draw() {
         return random.nextDouble();
-    }
-
-    static Duration delay(Fault fault) {
-        long min = fault.minDelay().toMillis();
-        long max = fault.maxDelay().toMillis();
-        return Duration.ofMillis(min == max ? min : ThreadLocalRandom.current().nextLong(min, max + 1));
     }
 
     /** Where a fault applies; call one of {@link #forNext}, {@link #forFraction} or {@link #always} to activate it. */

@@ -23,16 +23,37 @@ final class InspectionHandler implements HttpHandler {
     static final String PREFIX = "/__simulator/";
     private static final Pattern CONVERSATION = Pattern.compile("^conversations/([0-9]+)(/messages|/window|/customer-reply)?$");
 
-    private final LiveDeskSimulator simulator;
+    static final int MAX_BODY = 1024 * 1024;
 
-    InspectionHandler(LiveDeskSimulator simulator) {
-        this.simulator = simulator;
+    private final MessageStore store;
+    private final RequestLog requestLog;
+    private final FaultInjector faults;
+    private final Throttle throttle;
+    private final MessageJson json;
+    private final Runnable reset;
+    private final AdminAccess access;
+
+    InspectionHandler(MessageStore store, RequestLog requestLog, FaultInjector faults, Throttle throttle, MessageJson json,
+                      Runnable reset, AdminAccess access) {
+        this.store = store;
+        this.requestLog = requestLog;
+        this.faults = faults;
+        this.throttle = throttle;
+        this.json = json;
+        this.reset = reset;
+        this.access = access;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
         String method = exchange.getRequestMethod();
+        // health tells nothing and serves readiness probes, which do not know the token
+        AdminAccess.Refusal refusal = access.checkInspection(method, exchange.getRequestHeaders(), !path.equals("health"));
+        if (refusal != null) {
+            refuse(exchange, refusal.status(), refusal.reason());
+            return;
+        }
         try {
             Object answer = route(exchange, method, path);
             if (answer == null) {
@@ -40,8 +61,22 @@ final class InspectionHandler implements HttpHandler {
             } else {
                 ApiResponse.writeJson(exchange, 200, JsonWriter.write(answer));
             }
-        } catch (IllegalArgumentException e) {
+        } catch (BodyTooLarge e) {
+            refuse(exchange, 413, "Inspection API bodies are limited to " + MAX_BODY + " bytes");
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             ApiResponse.writeJson(exchange, 400, ErrorBodies.error(e.getMessage()));
+        }
+    }
+
+    /** Answers and closes the connection: what the client still sends is not read. */
+    private static void refuse(HttpExchange exchange, int status, String reason) throws IOException {
+        exchange.getResponseHeaders().set("Connection", "close");
+        ApiResponse.writeJson(exchange, status, ErrorBodies.error(reason));
+    }
+
+    private static final class BodyTooLarge extends IOException {
+        BodyTooLarge() {
+            super("body larger than " + MAX_BODY + " bytes");
         }
     }
 
@@ -51,20 +86,20 @@ final class InspectionHandler implements HttpHandler {
                 return Map.of("status", "UP");
             case "GET stats":
                 Map<String, Object> stats = new LinkedHashMap<>();
-                stats.put("requests", simulator.requestCount());
-                stats.put("throttled_requests", simulator.throttledRequests());
-                stats.put("client_rate_limit", describe(simulator.throttle().clientLimit()));
-                stats.put("conversation_rate_limit", describe(simulator.throttle().conversationLimit()));
+                stats.put("requests", requestLog.count());
+                stats.put("throttled_requests", throttle.refused());
+                stats.put("client_rate_limit", describe(throttle.clientLimit()));
+                stats.put("conversation_rate_limit", describe(throttle.conversationLimit()));
                 return stats;
             case "GET conversations":
                 List<Object> conversations = new ArrayList<>();
-                for (SimulatedConversation conversation : simulator.conversations()) {
+                for (SimulatedConversation conversation : store.conversations()) {
                     conversations.add(conversation(conversation));
                 }
                 return conversations;
             case "GET requests":
                 List<Object> requests = new ArrayList<>();
-                for (RecordedRequest request : simulator.requests()) {
+                for (RecordedRequest request : requestLog.all()) {
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("method", request.method());
                     json.put("path", request.path());
@@ -79,24 +114,24 @@ final class InspectionHandler implements HttpHandler {
                 return requests;
             case "GET attachments":
                 List<Object> attachments = new ArrayList<>();
-                for (StoredAttachment attachment : simulator.attachments()) {
-                    Map<String, Object> json = new LinkedHashMap<>(simulator.messageJson().attachment(attachment));
-                    json.put("file_name", attachment.fileName());
-                    json.put("content_type", attachment.contentType());
-                    json.put("sha256", attachment.sha256());
-                    attachments.add(json);
+                for (StoredAttachment attachment : store.attachments()) {
+                    Map<String, Object> described = new LinkedHashMap<>(json.attachment(attachment));
+                    described.put("file_name", attachment.fileName());
+                    described.put("content_type", attachment.contentType());
+                    described.put("sha256", attachment.sha256());
+                    attachments.add(described);
                 }
                 return attachments;
             case "POST reset":
-                simulator.reset();
+                reset.run();
                 return Map.of("reset", true);
             case "GET faults":
-                return simulator.faults().describe();
+                return faults.describe();
             case "POST faults":
                 injectFault(body(exchange));
-                return simulator.faults().describe();
+                return faults.describe();
             case "DELETE faults":
-                simulator.faults().clear();
+                faults.clear();
                 return List.of();
             default:
                 return conversationRoute(exchange, method, path);
@@ -111,9 +146,9 @@ final class InspectionHandler implements HttpHandler {
         long id = Long.parseLong(matcher.group(1));
         String action = matcher.group(2) == null ? "" : matcher.group(2);
         if (method.equals("POST") && action.isEmpty()) {
-            return conversation(simulator.createConversation(id));
+            return conversation(store.create(id));
         }
-        SimulatedConversation conversation = simulator.store().find(id).orElse(null);
+        SimulatedConversation conversation = store.find(id).orElse(null);
         if (conversation == null) {
             return null;
         }
@@ -123,7 +158,7 @@ final class InspectionHandler implements HttpHandler {
             case "GET /messages":
                 List<Object> messages = new ArrayList<>();
                 for (StoredMessage message : conversation.messages()) {
-                    messages.add(simulator.messageJson().toMap(message));
+                    messages.add(json.toMap(message));
                 }
                 return messages;
             case "POST /window":
@@ -135,7 +170,7 @@ final class InspectionHandler implements HttpHandler {
                 return conversation(conversation);
             case "POST /customer-reply":
                 Object content = body(exchange).get("content");
-                return simulator.messageJson().toMap(conversation.customerReply(content == null ? "" : content.toString()));
+                return json.toMap(conversation.customerReply(content == null ? "" : content.toString()));
             default:
                 return null;
         }
@@ -162,7 +197,7 @@ final class InspectionHandler implements HttpHandler {
     private void injectFault(Map<String, Object> spec) {
         Fault fault = switch (String.valueOf(spec.get("type"))) {
             case "status" -> {
-                Fault status = Fault.status(number(spec, "status", 500).intValue());
+                Fault.Status status = Fault.status(number(spec, "status", 500).intValue());
                 yield spec.get("body") == null ? status : status.withBody(spec.get("body").toString());
             }
             case "rateLimit" -> spec.containsKey("retryAfterSeconds")
@@ -185,7 +220,7 @@ final class InspectionHandler implements HttpHandler {
             default -> throw new IllegalArgumentException("Unknown fault type " + spec.get("type")
                                                           + "; use status, rateLimit, latency, drop, malformedJson, html, emptyBody, slowBody or hugeErrorBody");
         };
-        FaultInjector.Scope scope = simulator.faults().inject(fault);
+        FaultInjector.Scope scope = faults.inject(fault);
         if (spec.get("conversation") != null) {
             scope = scope.forConversation(spec.get("conversation").toString());
         }
@@ -211,7 +246,11 @@ final class InspectionHandler implements HttpHandler {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> body(HttpExchange exchange) throws IOException {
-        String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            throw new BodyTooLarge();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             return Map.of();
         }

@@ -3,14 +3,10 @@ package io.github.camellivedesk.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -41,41 +36,25 @@ public final class LiveDeskSimulator implements AutoCloseable {
     private static final String CAMEL_COMPONENT_PREFIX = "camel.component.livedesk.";
     private static final System.Logger LOG = System.getLogger(LiveDeskSimulator.class.getName());
 
-    static {
-        // The JDK server writes headers and body separately; with Nagle's algorithm on, every keep-alive answer
-        // waits for the client's delayed ACK (40 ms on Linux), capping the simulator near 1,500 requests/s. Read
-        // once per JVM by the JDK, so set it only where nobody chose otherwise.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        // Past 200 idle keep-alive connections (the JDK default) the server closes each connection after its
-        // answer; a client reusing it at that moment sees a reset on a request it already wrote. Clients here keep
-        // up to a few hundred connections open, so allow more.
-        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
-            System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
-        }
-    }
-
-    private final Builder settings;
+    private final SimulatorSettings settings;
     private final MessageStore store;
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog requestLog;
     private final MessageJson messageJson;
     private final Throttle throttle;
     private HttpServer server;
-    private ApiHandler api;
     private ExecutorService executor;
     private ScheduledExecutorService scheduler;
-    private Path storageDir;
-    private boolean ownStorage;
+    private ResponseWriter writer;
+    private AttachmentStorage storage;
     private String baseUrl;
 
-    private LiveDeskSimulator(Builder settings) {
+    LiveDeskSimulator(SimulatorSettings settings) {
         this.settings = settings;
-        this.store = new MessageStore(settings.messageRetention);
-        this.requestLog = new RequestLog(settings.requestLogSize, settings.recordRequests);
-        this.messageJson = new MessageJson(settings.inboxId, settings.accountId);
-        this.throttle = new Throttle(settings.clientRateLimit, settings.conversationRateLimit, System::nanoTime);
+        this.store = new MessageStore(settings.messageRetention());
+        this.requestLog = new RequestLog(settings.requestLogSize(), settings.recordRequests());
+        this.messageJson = new MessageJson(settings.inboxId(), settings.accountId());
+        this.throttle = new Throttle(settings.clientRateLimit(), settings.conversationRateLimit(), System::nanoTime);
     }
 
     /** A builder with the defaults: a free port on 127.0.0.1, key {@code simulator-key}, secret {@code simulator-secret}. */
@@ -83,24 +62,24 @@ public final class LiveDeskSimulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts listening; returns this. */
+    /**
+     * Starts listening; returns this. It changes no JVM-wide setting: for more than about 1,500 requests a second on
+     * JDK 17, start the JVM with {@code -Dsun.net.httpserver.nodelay=true} (see the README, "Capacity").
+     */
     public synchronized LiveDeskSimulator start() {
         if (server != null) {
             return this;
         }
+        storage = AttachmentStorage.open(settings.storageDir());
+        store.onEvicted(storage::delete);
         try {
-            if (settings.storageDir == null) {
-                storageDir = Files.createTempDirectory("livedesk-simulator-");
-                ownStorage = true;
-            } else {
-                storageDir = Files.createDirectories(settings.storageDir);
-            }
-            server = HttpServer.create(new InetSocketAddress(settings.host, settings.port), 1024);
+            server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 1024);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the LiveDesk simulator on " + settings.host + ":" + settings.port, e);
+            storage.close();
+            throw new UncheckedIOException("Cannot start the LiveDesk simulator on " + settings.host() + ":" + settings.port(), e);
         }
         AtomicInteger threadNumber = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(settings.threads, runnable -> {
+        executor = Executors.newFixedThreadPool(settings.threads(), runnable -> {
             Thread thread = new Thread(runnable, "livedesk-simulator-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -113,13 +92,16 @@ public final class LiveDeskSimulator implements AutoCloseable {
         server.setExecutor(executor);
         String host = server.getAddress().getAddress().getHostAddress();
         baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getAddress().getPort();
-        String authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (settings.apiKey + ":" + settings.apiSecret).getBytes(StandardCharsets.UTF_8));
-        api = new ApiHandler(this, authorization, executor, scheduler,
-                new MessageUploads(this, settings.maxAttachments, settings.maxAttachmentSize), throttle);
-        server.createContext("/api/", api);
-        server.createContext(InspectionHandler.PREFIX, new InspectionHandler(this));
-        server.createContext(DownloadHandler.PREFIX, new DownloadHandler(this));
+        AdminAccess access = new AdminAccess(settings.host(), settings.adminToken());
+        access.listeningOn(server.getAddress().getPort());
+        writer = new ResponseWriter(requestLog, scheduler, executor);
+        MessageCreation messages = new MessageCreation(store, settings.autoCreateConversations(),
+                new MessageUploads(storage, settings.maxAttachments(), settings.maxAttachmentSize()), storage, messageJson, baseUrl);
+        server.createContext("/api/", new ApiHandler(faults, throttle, new Authentication(settings.apiKey(), settings.apiSecret()),
+                messages, writer));
+        server.createContext(InspectionHandler.PREFIX,
+                new InspectionHandler(store, requestLog, faults, throttle, messageJson, this::reset, access));
+        server.createContext(DownloadHandler.PREFIX, new DownloadHandler(store, access));
         server.createContext("/", exchange -> ApiResponse.writeJson(exchange, 404, ErrorBodies.error("Resource could not be found")));
         seed();
         server.start();
@@ -128,12 +110,12 @@ public final class LiveDeskSimulator implements AutoCloseable {
     }
 
     private void seed() {
-        for (long id : settings.conversations) {
+        for (long id : settings.conversations()) {
             store.create(id);
         }
     }
 
-    /** Stops listening and deletes the storage folder it created. */
+    /** Stops listening and deletes the files it stored (and the storage folder, if it created it and it is empty). */
     @Override
     public synchronized void close() {
         if (server == null) {
@@ -148,36 +130,22 @@ public final class LiveDeskSimulator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server = null;
-        if (ownStorage) {
-            deleteStorage(true);
-        }
+        storage.close();
     }
 
-    /** Forgets every message, request, fault and attachment; seeded conversations come back empty with open windows. */
+    /** Forgets every message, request, fault, refusal and attachment; seeded conversations come back empty with open windows. */
     public void reset() {
         faults.clear();
-        if (api != null) {
-            api.cancelDelayed();
+        if (writer != null) {
+            writer.dropWaiting();
         }
         store.clear();
         requestLog.clear();
         throttle.clear();
-        if (storageDir != null) {
-            deleteStorage(false);
+        if (storage != null) {
+            storage.clear();
         }
         seed();
-    }
-
-    private void deleteStorage(boolean includingFolder) {
-        try (Stream<Path> files = Files.walk(storageDir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                if (includingFolder || !path.equals(storageDir)) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Could not delete " + storageDir, e);
-        }
     }
 
     /** The root URL, e.g. {@code http://127.0.0.1:41234}, without a trailing slash. */
@@ -194,12 +162,12 @@ public final class LiveDeskSimulator implements AutoCloseable {
 
     /** The API key it accepts. */
     public String apiKey() {
-        return settings.apiKey;
+        return settings.apiKey();
     }
 
     /** The API secret it accepts. */
     public String apiSecret() {
-        return settings.apiSecret;
+        return settings.apiSecret();
     }
 
     /**
@@ -270,48 +238,11 @@ public final class LiveDeskSimulator implements AutoCloseable {
     /** The folder attachments are stored in. */
     public Path storageDir() {
         requireStarted();
-        return storageDir;
+        return storage.folder();
     }
 
-    MessageStore store() {
-        return store;
-    }
-
-    Throttle throttle() {
-        return throttle;
-    }
-
-    RequestLog requestLog() {
-        return requestLog;
-    }
-
-    MessageJson messageJson() {
-        return messageJson;
-    }
-
-    /** The conversation a request path names, creating it when auto-create is on; null when unknown. */
-    SimulatedConversation conversationForRequest(String segment) {
-        Long id = parseId(segment);
-        if (id == null) {
-            return null;
-        }
-        return settings.autoCreateConversations ? store.create(id) : store.find(id).orElse(null);
-    }
-
-    static Long parseId(String segment) {
-        if (segment == null || segment.isEmpty() || segment.length() > 19) {
-            return null;
-        }
-        for (int i = 0; i < segment.length(); i++) {
-            if (segment.charAt(i) < '0' || segment.charAt(i) > '9') {
-                return null;
-            }
-        }
-        try {
-            return Long.parseLong(segment);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    SimulatorSettings settings() {
+        return settings;
     }
 
     private void requireStarted() {
@@ -325,7 +256,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
         return "LiveDeskSimulator[" + (server == null ? "stopped" : baseUrl) + "]";
     }
 
-    /** Settings of a {@link LiveDeskSimulator}. */
+    /** Settings of a {@link LiveDeskSimulator}; {@link #build()} takes a copy, so the builder can be reused. */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
@@ -344,6 +275,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
         private long maxAttachmentSize = 40L * 1024 * 1024;
         private RateLimit clientRateLimit;
         private RateLimit conversationRateLimit;
+        private String adminToken;
 
         private Builder() {
         }
@@ -390,7 +322,10 @@ public final class LiveDeskSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Where attachments are written; default a temporary folder deleted on close. */
+        /**
+         * Where attachments are written; default a temporary folder deleted on close. A reset and close delete only
+         * the files the simulator wrote there, so a folder with other files keeps them.
+         */
         public Builder storageDir(Path storageDir) {
             this.storageDir = storageDir;
             return this;
@@ -452,9 +387,31 @@ public final class LiveDeskSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A token the inspection and fault API ({@code /__simulator/}) then requires in the
+         * {@code X-Simulator-Token} header, for a simulator reachable by others; default none (loopback checks only).
+         */
+        public Builder adminToken(String token) {
+            if (token != null && token.isBlank()) {
+                throw new IllegalArgumentException("adminToken must not be blank; pass null for no token");
+            }
+            this.adminToken = token;
+            return this;
+        }
+
         /** A simulator with these settings, not yet started. */
         public LiveDeskSimulator build() {
-            return new LiveDeskSimulator(this);
+            return new LiveDeskSimulator(settings());
+        }
+
+        SimulatorSettings settings() {
+            List<Long> ids = new ArrayList<>();
+            for (long id : conversations) {
+                ids.add(id);
+            }
+            return new SimulatorSettings(host, port, apiKey, apiSecret, ids, autoCreateConversations, inboxId, accountId,
+                    storageDir, threads, recordRequests, requestLogSize, messageRetention, maxAttachments, maxAttachmentSize,
+                    clientRateLimit, conversationRateLimit, adminToken);
         }
     }
 }

@@ -24,17 +24,17 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class LiveDeskSimulatorExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-    private final LiveDeskSimulator.Builder settings;
+    private final SimulatorSettings settings;
     private LiveDeskSimulator simulator;
     private boolean perClass;
 
-    private LiveDeskSimulatorExtension(LiveDeskSimulator.Builder settings) {
+    private LiveDeskSimulatorExtension(SimulatorSettings settings) {
         this.settings = settings;
     }
 
     /** An extension with the simulator's defaults and no conversations. */
     public static LiveDeskSimulatorExtension create() {
-        return new LiveDeskSimulatorExtension(LiveDeskSimulator.builder());
+        return new LiveDeskSimulatorExtension(LiveDeskSimulator.builder().settings());
     }
 
     /** A builder for the simulator's settings. */
@@ -45,13 +45,13 @@ public final class LiveDeskSimulatorExtension
     @Override
     public void beforeAll(ExtensionContext context) {
         perClass = true;
-        simulator = settings.build().start();
+        simulator = new LiveDeskSimulator(settings).start();
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         if (simulator == null) {
-            simulator = settings.build().start();
+            simulator = new LiveDeskSimulator(settings).start();
         } else {
             simulator.reset();
         }
@@ -98,12 +98,12 @@ public final class LiveDeskSimulatorExtension
 
     /** The API key it accepts. */
     public String apiKey() {
-        return settings.build().apiKey();
+        return settings.apiKey();
     }
 
     /** The API secret it accepts. */
     public String apiSecret() {
-        return settings.build().apiSecret();
+        return settings.apiSecret();
     }
 
     /** The running simulator's {@link LiveDeskSimulator#camelComponentProperties() camel.component.livedesk.* properties}. */
@@ -113,61 +113,61 @@ public final class LiveDeskSimulatorExtension
 
     /** Settings of the simulator the extension runs; see {@link LiveDeskSimulator.Builder}. */
     public static final class Builder {
-        private final LiveDeskSimulator.Builder settings = LiveDeskSimulator.builder();
+        private final LiveDeskSimulator.Builder simulator = LiveDeskSimulator.builder();
 
         private Builder() {
         }
 
         /** A fixed port, for runtimes that read their configuration before the test starts; 0 (the default) picks a free one. */
         public Builder port(int port) {
-            settings.port(port);
+            simulator.port(port);
             return this;
         }
 
         /** Conversations that exist in every test. */
         public Builder conversations(long... ids) {
-            settings.conversations(ids);
+            simulator.conversations(ids);
             return this;
         }
 
         /** Whether unknown conversations are created on first use. */
         public Builder autoCreateConversations(boolean autoCreate) {
-            settings.autoCreateConversations(autoCreate);
+            simulator.autoCreateConversations(autoCreate);
             return this;
         }
 
         /** The API key. */
         public Builder apiKey(String apiKey) {
-            settings.apiKey(apiKey);
+            simulator.apiKey(apiKey);
             return this;
         }
 
         /** The API secret. */
         public Builder apiSecret(String apiSecret) {
-            settings.apiSecret(apiSecret);
+            simulator.apiSecret(apiSecret);
             return this;
         }
 
         /** Bytes accepted per attachment. */
         public Builder maxAttachmentSize(long bytes) {
-            settings.maxAttachmentSize(bytes);
+            simulator.maxAttachmentSize(bytes);
             return this;
         }
 
         /** See {@link LiveDeskSimulator.Builder#clientRateLimit(int, Duration)}; off unless set. */
         public Builder clientRateLimit(int requests, Duration period) {
-            settings.clientRateLimit(requests, period);
+            simulator.clientRateLimit(requests, period);
             return this;
         }
 
         /** See {@link LiveDeskSimulator.Builder#conversationRateLimit(int, Duration)}; off unless set. */
         public Builder conversationRateLimit(int messages, Duration period) {
-            settings.conversationRateLimit(messages, period);
+            simulator.conversationRateLimit(messages, period);
             return this;
         }
 
         public LiveDeskSimulatorExtension build() {
-            return new LiveDeskSimulatorExtension(settings);
+            return new LiveDeskSimulatorExtension(simulator.settings());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camellivedesk.simulator;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /** Conversations and their messages; ids count up across the simulator. Thread-safe. */
 final class MessageStore {
@@ -22,9 +24,15 @@ final class MessageStore {
     private final AtomicLong nextMessageId = new AtomicLong(1);
     private final AtomicLong nextAttachmentId = new AtomicLong(1);
     private final int retention;
+    private volatile Consumer<Path> onEvicted = file -> { };
 
     MessageStore(int retention) {
         this.retention = retention;
+    }
+
+    /** What to do with the file of an attachment whose message retention dropped. */
+    void onEvicted(Consumer<Path> deleteFile) {
+        this.onEvicted = deleteFile;
     }
 
     SimulatedConversation create(long id) {
@@ -94,7 +102,7 @@ final class MessageStore {
         for (StoredMessage evicted : conversation.add(message)) {
             messages.remove(evicted.id());
             // retention keeps long load tests flat on disk too, not only in memory
-            evicted.attachments().forEach(attachment -> MessageUploads.deleteStored(attachment.path()));
+            evicted.attachments().forEach(attachment -> onEvicted.accept(attachment.path()));
         }
     }
 
@@ -118,6 +126,23 @@ final class MessageStore {
 
     Optional<StoredAttachment> attachment(long id) {
         return attachments().stream().filter(a -> a.id() == id).findFirst();
+    }
+
+    /** A path or command-line id: digits only, at most a {@code long}; null otherwise. */
+    static Long parseId(String segment) {
+        if (segment == null || segment.isEmpty() || segment.length() > 19) {
+            return null;
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            if (segment.charAt(i) < '0' || segment.charAt(i) > '9') {
+                return null;
+            }
+        }
+        try {
+            return Long.parseLong(segment);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     void clear() {

@@ -16,6 +16,8 @@ final class MultipartReader {
 
     private static final int BUFFER = 64 * 1024;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
+    // a form part has two or three headers; many more can only be an attempt to exhaust the heap
+    static final int MAX_HEADER_LINES = 32;
 
     private final InputStream in;
     private final byte[] delimiter;
@@ -73,10 +75,13 @@ final class MultipartReader {
         }
         skipLine();
         Map<String, String> headers = new LinkedHashMap<>();
-        while (true) {
+        for (int lines = 0; ; lines++) {
             String line = readLine();
             if (line.isEmpty()) {
                 break;
+            }
+            if (lines == MAX_HEADER_LINES) {
+                throw new IOException("more than " + MAX_HEADER_LINES + " header lines in one part");
             }
             int colon = line.indexOf(':');
             if (colon > 0) {

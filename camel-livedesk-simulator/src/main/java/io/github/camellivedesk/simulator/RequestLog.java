@@ -59,7 +59,9 @@ final class RequestLog {
     static Map<String, List<String>> redacted(Headers headers) {
         Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> {
-            if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")) {
+            if (name.equalsIgnoreCase("Cookie")) {
+                copy.put(name, List.of("***"));
+            } else if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")) {
                 List<String> schemes = new ArrayList<>();
                 for (String value : values) {
                     int space = value.indexOf(' ');

@@ -18,7 +18,9 @@ public final class SimulatorMain {
               --api-key KEY                 API key to accept (default simulator-key)
               --api-secret SECRET           API secret to accept (default simulator-secret)
               --conversations 141,142       conversations that exist from the start
-              --auto-create-conversations   create unknown conversations on first message instead of 404
+              --no-auto-create-conversations
+                                            answer 404 to a conversation that does not exist yet (default: create
+                                            it on first use, so a client works without any set-up)
               --inbox-id N                  inbox_id of answers (default 79)
               --storage-dir DIR             where attachments are written (default a temporary folder)
               --threads N                   handler threads (default twice the cores, at least 4)
@@ -29,6 +31,7 @@ public final class SimulatorMain {
               --conversation-rate-limit N[/PERIOD]
                                             messages per conversation in any sliding PERIOD (default 200/1m; 0 = off)
               --no-rate-limits              turn both rate limits off
+              --admin-token TOKEN           require TOKEN in the X-Simulator-Token header of /__simulator/ requests
               --help                        this text
             """;
 
@@ -36,6 +39,7 @@ public final class SimulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        tuneJdkHttpServer();
         LiveDeskSimulator simulator;
         try {
             simulator = run(args, System.out);
@@ -56,10 +60,29 @@ public final class SimulatorMain {
         stopped.await();
     }
 
+    /**
+     * JVM-wide settings of the JDK's HTTP server, which this process owns. The JDK 17 server writes an answer's headers
+     * and body separately; with Nagle's algorithm on, each keep-alive answer then waits for the client's delayed ACK
+     * (40 ms on Linux), capping the simulator near 1,500 requests/s. And past 200 idle keep-alive connections (the
+     * default) it closes each connection after its answer, so a client reusing it at that moment sees a reset. Both
+     * are read once per JVM, so they are set before any server starts, and only where the user chose nothing.
+     * The library never calls this: an application that runs the simulator in-process for load (a benchmark's
+     * {@code main}) calls it first thing, or passes {@code -Dsun.net.httpserver.nodelay=true}.
+     */
+    public static void tuneJdkHttpServer() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
+        }
+    }
+
     /** Parses the arguments, starts the simulator and prints where it listens; null after {@code --help}. */
     static LiveDeskSimulator run(String[] args, PrintStream out) {
         // by hand, the service's own limits are on, so a client sees the 429s it would see in production
-        LiveDeskSimulator.Builder builder = LiveDeskSimulator.builder().port(8080)
+        // by hand, a first message should work without any set-up: conversations appear on first use
+        LiveDeskSimulator.Builder builder = LiveDeskSimulator.builder().port(8080).autoCreateConversations(true)
                 .clientRateLimit(3000, Duration.ofMinutes(1))
                 .conversationRateLimit(200, Duration.ofMinutes(1));
         for (int i = 0; i < args.length; i++) {
@@ -70,6 +93,7 @@ public final class SimulatorMain {
                     return null;
                 }
                 case "--auto-create-conversations" -> builder.autoCreateConversations(true);
+                case "--no-auto-create-conversations" -> builder.autoCreateConversations(false);
                 case "--no-request-log" -> builder.recordRequests(false);
                 case "--no-rate-limits" -> builder.clientRateLimit(0, null).conversationRateLimit(0, null);
                 default -> {
@@ -86,6 +110,7 @@ public final class SimulatorMain {
                         case "--inbox-id" -> builder.inboxId(integer(option, value));
                         case "--storage-dir" -> builder.storageDir(Path.of(value));
                         case "--threads" -> builder.threads(integer(option, value));
+                        case "--admin-token" -> builder.adminToken(value);
                         case "--client-rate-limit" -> builder.clientRateLimit(limit(option, value), period(option, value));
                         case "--conversation-rate-limit" -> builder.conversationRateLimit(limit(option, value), period(option, value));
                         default -> throw new IllegalArgumentException("Unknown option " + option);
@@ -101,9 +126,16 @@ public final class SimulatorMain {
         out.println("  API secret: " + simulator.apiSecret());
         out.println("  API:        " + simulator.baseUrl() + "/api/v2/accounts/conversations/{id}/messages");
         out.println("  Inspect:    " + simulator.baseUrl() + InspectionHandler.PREFIX + "conversations");
-        out.println("  Limits:     " + describe(simulator.throttle().clientLimit()) + " per client address, "
-                    + describe(simulator.throttle().conversationLimit()) + " per conversation (429 beyond;"
+        SimulatorSettings settings = simulator.settings();
+        out.println("  Conversations: " + (settings.autoCreateConversations()
+                ? "created on first use (any id works; --no-auto-create-conversations answers 404 to unknown ids)"
+                : "only " + settings.conversations() + " (others answer 404)"));
+        out.println("  Limits:     " + describe(settings.clientRateLimit()) + " per client address, "
+                    + describe(settings.conversationRateLimit()) + " per conversation (429 beyond;"
                     + " --no-rate-limits turns them off)");
+        if (settings.adminToken() != null) {
+            out.println("  Inspection API requires the X-Simulator-Token header (the --admin-token value)");
+        }
         out.println("Press Ctrl-C to stop.");
         return simulator;
     }
@@ -156,7 +188,7 @@ public final class SimulatorMain {
         String[] parts = value.split(",");
         long[] ids = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            Long id = LiveDeskSimulator.parseId(parts[i].trim());
+            Long id = MessageStore.parseId(parts[i].trim());
             if (id == null) {
                 throw new IllegalArgumentException("--conversations needs ids like 141,142, got '" + value + "'");
             }

@@ -39,7 +39,7 @@ class InspectionApiTest {
     void conversationsWindowsAndRepliesOverHttp() throws Exception {
         Api api = new Api(LIVEDESK.simulator());
 
-        assertThat(api.post("/__simulator/conversations/200", null, "", null).statusCode()).isEqualTo(200);
+        assertThat(api.post("/__simulator/conversations/200", "application/json", "", null).statusCode()).isEqualTo(200);
         api.post("/__simulator/conversations/200/window", "application/json", "{\"open\":false}", null);
         assertThat(LIVEDESK.simulator().conversation(200L).windowOpen()).isFalse();
         HttpResponse<String> reply = api.post("/__simulator/conversations/200/customer-reply", "application/json",
@@ -57,7 +57,7 @@ class InspectionApiTest {
         api.postJson(Api.messagesPath(141), "{\"content\":\"gone\"}");
         LIVEDESK.simulator().faults().inject(Fault.status(500)).always();
 
-        assertThat(api.post("/__simulator/reset", null, "", null).statusCode()).isEqualTo(200);
+        assertThat(api.post("/__simulator/reset", "application/json", "", null).statusCode()).isEqualTo(200);
 
         assertThat(LIVEDESK.simulator().conversations()).extracting(SimulatedConversation::id).containsExactly(141L);
         assertThat(LIVEDESK.simulator().conversation(141L).windowOpen()).isTrue();

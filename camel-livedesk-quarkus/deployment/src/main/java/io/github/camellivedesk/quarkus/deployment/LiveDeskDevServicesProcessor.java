@@ -1,0 +1,87 @@
+package io.github.camellivedesk.quarkus.deployment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.quarkus.deployment.IsNormal;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
+import io.quarkus.deployment.dev.devservices.DevServicesConfig;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * Dev Services for LiveDesk: in dev mode and tests, an application that has no LiveDesk base URL configured talks
+ * to the LiveDesk simulator, started in this JVM on loopback, with no account and no configuration.
+ * <p>
+ * Quarkus owns the simulator's lifecycle: it starts it before the application, keeps it across live reloads and
+ * continuous-testing runs while {@link SimulatorSettings} stay equal, and closes it with the application.
+ */
+class LiveDeskDevServicesProcessor {
+
+    private static final Logger LOG = Logger.getLogger(LiveDeskDevServicesProcessor.class);
+
+    static final String BASE_URL = "camel.component.livedesk.base-url";
+    static final String API_KEY = "camel.component.livedesk.api-key";
+    static final String API_SECRET = "camel.component.livedesk.api-secret";
+
+    @SuppressWarnings("removal") // highPriorityConfig: Quarkus 3.33 has no other way, see the comment where it is used
+    @BuildStep(onlyIfNot = IsNormal.class, onlyIf = DevServicesConfig.Enabled.class)
+    void startSimulator(LiveDeskBuildTimeConfig config, BuildProducer<DevServicesResultBuildItem> devServices) {
+        if (!config.devservices().enabled()) {
+            LOG.debug("Not starting the LiveDesk simulator: quarkus.camel.livedesk.devservices.enabled is false");
+            return;
+        }
+        Config appConfig = ConfigProvider.getConfig();
+        if (appConfig.getOptionalValue(BASE_URL, String.class).isPresent()) {
+            LOG.debugf("Not starting the LiveDesk simulator: %s is configured", BASE_URL);
+            return;
+        }
+        // credentials the application already has are the ones the simulator accepts
+        SimulatorSettings settings = new SimulatorSettings(
+                config.devservices().port(),
+                config.devservices().conversations().orElse(List.of()),
+                appConfig.getOptionalValue(API_KEY, String.class),
+                appConfig.getOptionalValue(API_SECRET, String.class));
+
+        devServices.produce(DevServicesResultBuildItem.<SimulatorDevService> owned()
+                .feature(LiveDeskProcessor.FEATURE)
+                .description("LiveDesk simulator")
+                .serviceConfig(settings)
+                .startable(() -> new SimulatorDevService(settings))
+                .configProvider(Map.<String, Function<SimulatorDevService, String>> of(
+                        BASE_URL, SimulatorDevService::baseUrl,
+                        API_KEY, SimulatorDevService::apiKey,
+                        API_SECRET, SimulatorDevService::apiSecret))
+                // Above application.properties: an app that maps its own variables, such as
+                // base-url=${LIVEDESK_BASE_URL:}, has the key present but empty when they are unset, and an empty
+                // value hides a lower one. Only reached when no base URL is set, so it never overrides a real one.
+                .highPriorityConfig(Set.of(BASE_URL, API_KEY, API_SECRET))
+                .postStartHook(simulator -> LOG.infof(
+                        "Dev Services for LiveDesk started the LiveDesk simulator at %s"
+                                + " (what it received: %s/__simulator/requests)",
+                        simulator.baseUrl(), simulator.baseUrl()))
+                .build());
+    }
+
+    /**
+     * What identifies a running simulator: an equal record on the next build (live reload, test run) reuses it.
+     * The secret is compared, never printed: {@code toString()} masks it.
+     */
+    record SimulatorSettings(OptionalInt port, List<Long> conversations, Optional<String> apiKey,
+            Optional<String> apiSecret) {
+
+        @Override
+        public String toString() {
+            return "SimulatorSettings[port=" + port + ", conversations=" + conversations + ", apiKey="
+                    + apiKey.orElse("(simulator default)") + ", apiSecret=" + (apiSecret.isPresent() ? "***" : "(simulator default)")
+                    + "]";
+        }
+    }
+}

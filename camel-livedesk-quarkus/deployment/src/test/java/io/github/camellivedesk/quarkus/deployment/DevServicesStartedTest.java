@@ -1,0 +1,56 @@
+package io.github.camellivedesk.quarkus.deployment;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.logging.Level;
+
+import jakarta.inject.Inject;
+
+import io.github.camellivedesk.model.LiveDeskMessage;
+import io.quarkus.test.QuarkusUnitTest;
+import org.apache.camel.ProducerTemplate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Nothing configured: Dev Services start the simulator, the application's livedesk: endpoints talk to it, and the
+ * simulator's inspection API shows what it received.
+ */
+class DevServicesStartedTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withEmptyApplication()
+            .setLogRecordPredicate(record -> record.getLevel().intValue() >= Level.INFO.intValue()
+                    && record.getLoggerName().startsWith("io.github.camellivedesk"))
+            .assertLogRecords(records -> assertThat(records)
+                    .extracting(record -> String.format(record.getMessage(), record.getParameters()))
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("Dev Services for LiveDesk started the LiveDesk simulator at http://127.0.0.1:")
+                            .endsWith("/__simulator/requests)")));
+
+    @Inject
+    ProducerTemplate producer;
+
+    @ConfigProperty(name = "camel.component.livedesk.base-url")
+    String baseUrl;
+
+    @Test
+    void routesSendToTheSimulatorThatDevServicesStarted() throws Exception {
+        assertThat(baseUrl).startsWith("http://127.0.0.1:");
+
+        LiveDeskMessage sent = producer.requestBody("livedesk:send?conversationId=141", "Hello from Quarkus",
+                LiveDeskMessage.class);
+
+        assertThat(sent.content()).isEqualTo("Hello from Quarkus");
+        String stored = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/__simulator/conversations/141/messages")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(stored).contains("\"content\":\"Hello from Quarkus\"");
+    }
+}

@@ -1,0 +1,5 @@
+-- Takes the row for this instance. Only one instance sees an update count of 1, however many poll the table.
+UPDATE outbox
+SET status = 'sending', claimed_by = :#outboxInstance, claimed_at = CURRENT_TIMESTAMP, attempts = attempts + 1,
+    updated_at = CURRENT_TIMESTAMP
+WHERE id = :#outboxId AND status = 'new'

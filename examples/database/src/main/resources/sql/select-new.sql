@@ -1,0 +1,4 @@
+SELECT id, conversation_id, content
+FROM outbox
+WHERE status = 'new'
+ORDER BY id

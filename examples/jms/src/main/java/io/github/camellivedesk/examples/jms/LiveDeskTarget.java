@@ -1,0 +1,56 @@
+package io.github.camellivedesk.examples.jms;
+
+import java.util.Map;
+
+import io.github.camellivedesk.simulator.LiveDeskSimulator;
+
+/**
+ * Where the example sends: the real LiveDesk when {@code LIVEDESK_API_KEY} and {@code LIVEDESK_API_SECRET} are set
+ * (and {@code LIVEDESK_BASE_URL} if not the documented host), otherwise an embedded simulator on loopback, so the
+ * app runs offline without an account and never calls the real service by accident.
+ */
+final class LiveDeskTarget implements AutoCloseable {
+
+    private final Map<String, String> camelProperties;
+    private final LiveDeskSimulator simulator;
+
+    private LiveDeskTarget(Map<String, String> camelProperties, LiveDeskSimulator simulator) {
+        this.camelProperties = camelProperties;
+        this.simulator = simulator;
+    }
+
+    static LiveDeskTarget fromEnvironment(Map<String, String> env, long... simulatedConversations) {
+        String key = env.get("LIVEDESK_API_KEY");
+        String secret = env.get("LIVEDESK_API_SECRET");
+        if (key != null && secret != null) {
+            return new LiveDeskTarget(Map.of(
+                    "camel.component.livedesk.base-url",
+                    env.getOrDefault("LIVEDESK_BASE_URL", "https://livedesk-api.engagelab.com"),
+                    "camel.component.livedesk.api-key", key,
+                    "camel.component.livedesk.api-secret", secret), null);
+        }
+        if (key != null || secret != null) {
+            throw new IllegalStateException("Set both LIVEDESK_API_KEY and LIVEDESK_API_SECRET to use the real "
+                                            + "LiveDesk, or neither to use the embedded simulator");
+        }
+        LiveDeskSimulator simulator = LiveDeskSimulator.builder().conversations(simulatedConversations).build().start();
+        return new LiveDeskTarget(simulator.camelComponentProperties(), simulator);
+    }
+
+    /** The {@code camel.component.livedesk.*} properties that point the component at the target. */
+    Map<String, String> camelProperties() {
+        return camelProperties;
+    }
+
+    /** The embedded simulator, or null when talking to the real service. */
+    LiveDeskSimulator simulator() {
+        return simulator;
+    }
+
+    @Override
+    public void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}
