@@ -45,6 +45,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "continueOnIoThread": getOrCreateConfiguration(target).setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
         case "conversationid":
         case "conversationId": getOrCreateConfiguration(target).setConversationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "conversationratelimitperminute":
+        case "conversationRateLimitPerMinute": target.setConversationRateLimitPerMinute(property(camelContext, int.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -63,8 +65,12 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxcontentlength":
         case "maxContentLength": getOrCreateConfiguration(target).setMaxContentLength(property(camelContext, int.class, value)); return true;
+        case "maxqueuedmessages":
+        case "maxQueuedMessages": target.setMaxQueuedMessages(property(camelContext, int.class, value)); return true;
         case "messageid":
         case "messageId": getOrCreateConfiguration(target).setMessageId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "preserveorder":
+        case "preserveOrder": getOrCreateConfiguration(target).setPreserveOrder(property(camelContext, boolean.class, value)); return true;
         case "privatemessage":
         case "privateMessage": getOrCreateConfiguration(target).setPrivateMessage(property(camelContext, boolean.class, value)); return true;
         case "proxyhost":
@@ -79,6 +85,10 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "rateLimitMaxRetries": getOrCreateConfiguration(target).setRateLimitMaxRetries(property(camelContext, int.class, value)); return true;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": getOrCreateConfiguration(target).setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimitperminute":
+        case "rateLimitPerMinute": target.setRateLimitPerMinute(property(camelContext, int.class, value)); return true;
+        case "ratelimitperiod":
+        case "rateLimitPeriod": target.setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
@@ -117,6 +127,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "continueOnIoThread": return boolean.class;
         case "conversationid":
         case "conversationId": return java.lang.String.class;
+        case "conversationratelimitperminute":
+        case "conversationRateLimitPerMinute": return int.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -135,8 +147,12 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxConnections": return int.class;
         case "maxcontentlength":
         case "maxContentLength": return int.class;
+        case "maxqueuedmessages":
+        case "maxQueuedMessages": return int.class;
         case "messageid":
         case "messageId": return java.lang.Long.class;
+        case "preserveorder":
+        case "preserveOrder": return boolean.class;
         case "privatemessage":
         case "privateMessage": return boolean.class;
         case "proxyhost":
@@ -151,6 +167,10 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "rateLimitMaxRetries": return int.class;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return long.class;
+        case "ratelimitperminute":
+        case "rateLimitPerMinute": return int.class;
+        case "ratelimitperiod":
+        case "rateLimitPeriod": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "sslcontextparameters":
@@ -190,6 +210,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "continueOnIoThread": return getOrCreateConfiguration(target).isContinueOnIoThread();
         case "conversationid":
         case "conversationId": return getOrCreateConfiguration(target).getConversationId();
+        case "conversationratelimitperminute":
+        case "conversationRateLimitPerMinute": return target.getConversationRateLimitPerMinute();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -208,8 +230,12 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxConnections": return target.getMaxConnections();
         case "maxcontentlength":
         case "maxContentLength": return getOrCreateConfiguration(target).getMaxContentLength();
+        case "maxqueuedmessages":
+        case "maxQueuedMessages": return target.getMaxQueuedMessages();
         case "messageid":
         case "messageId": return getOrCreateConfiguration(target).getMessageId();
+        case "preserveorder":
+        case "preserveOrder": return getOrCreateConfiguration(target).isPreserveOrder();
         case "privatemessage":
         case "privateMessage": return getOrCreateConfiguration(target).isPrivateMessage();
         case "proxyhost":
@@ -224,6 +250,10 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "rateLimitMaxRetries": return getOrCreateConfiguration(target).getRateLimitMaxRetries();
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return getOrCreateConfiguration(target).getRateLimitMaxWait();
+        case "ratelimitperminute":
+        case "rateLimitPerMinute": return target.getRateLimitPerMinute();
+        case "ratelimitperiod":
+        case "rateLimitPeriod": return target.getRateLimitPeriod();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "sslcontextparameters":

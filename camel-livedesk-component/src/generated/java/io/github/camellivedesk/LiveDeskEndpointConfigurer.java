@@ -45,6 +45,8 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxContentLength": target.getConfiguration().setMaxContentLength(property(camelContext, int.class, value)); return true;
         case "messageid":
         case "messageId": target.getConfiguration().setMessageId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "preserveorder":
+        case "preserveOrder": target.getConfiguration().setPreserveOrder(property(camelContext, boolean.class, value)); return true;
         case "privatemessage":
         case "privateMessage": target.getConfiguration().setPrivateMessage(property(camelContext, boolean.class, value)); return true;
         case "ratelimitmaxretries":
@@ -92,6 +94,8 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxContentLength": return int.class;
         case "messageid":
         case "messageId": return java.lang.Long.class;
+        case "preserveorder":
+        case "preserveOrder": return boolean.class;
         case "privatemessage":
         case "privateMessage": return boolean.class;
         case "ratelimitmaxretries":
@@ -140,6 +144,8 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxContentLength": return target.getConfiguration().getMaxContentLength();
         case "messageid":
         case "messageId": return target.getConfiguration().getMessageId();
+        case "preserveorder":
+        case "preserveOrder": return target.getConfiguration().isPreserveOrder();
         case "privatemessage":
         case "privateMessage": return target.getConfiguration().isPrivateMessage();
         case "ratelimitmaxretries":

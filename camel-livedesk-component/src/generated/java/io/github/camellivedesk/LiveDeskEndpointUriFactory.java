@@ -23,7 +23,7 @@ public class LiveDeskEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(21);
+        Set<String> props = new HashSet<>(22);
         props.add("apiKey");
         props.add("apiSecret");
         props.add("baseUrl");
@@ -36,6 +36,7 @@ public class LiveDeskEndpointUriFactory extends org.apache.camel.support.compone
         props.add("maxContentLength");
         props.add("messageId");
         props.add("operation");
+        props.add("preserveOrder");
         props.add("privateMessage");
         props.add("rateLimitMaxRetries");
         props.add("rateLimitMaxWait");

@@ -14,6 +14,8 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.http.HttpHost;
 
 import io.github.camellivedesk.error.LiveDeskValidationException;
+import io.github.camellivedesk.dispatch.Dispatcher;
+import io.github.camellivedesk.dispatch.RateLimit;
 import io.github.camellivedesk.internal.LiveDeskRequestValidator;
 import io.github.camellivedesk.internal.LiveDeskTransport;
 
@@ -62,7 +64,32 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
                             + "proxy options then do not apply).")
     private CloseableHttpAsyncClient httpClient;
 
+    @Metadata(label = "rateLimit", defaultValue = "3000",
+              description = "Requests per minute this component sends in all, paced before sending so that no minute "
+                            + "holds more (LiveDesk: about 3,000 per minute per client IP); 0 for no pacing. A burst of "
+                            + "one second's worth goes at once, the rest at an even pace. Messages wait without a "
+                            + "thread; a 429 is still waited out as rateLimitMaxRetries says.")
+    private int rateLimitPerMinute = 3000;
+
+    @Metadata(label = "rateLimit", defaultValue = "200",
+              description = "Messages per minute to one conversation, paced like rateLimitPerMinute (LiveDesk: about 200 "
+                            + "per minute per conversation); 0 for none.")
+    private int conversationRateLimitPerMinute = 200;
+
+    @Metadata(label = "rateLimit", defaultValue = "10000",
+              description = "The most messages this component holds while they wait for their turn in a conversation "
+                            + "(preserveOrder) or for the rate limits; one more fails at once, before anything is sent, "
+                            + "with a LiveDeskQueueFullException (retryable) naming the limit that holds them.")
+    private int maxQueuedMessages = 10_000;
+
+    @Metadata(label = "advanced,rateLimit", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "The window the two rate limits count in: LiveDesk counts per minute. Shorter only to test "
+                            + "against a server that counts over shorter windows (the simulator scaled down): the options "
+                            + "ending in PerMinute then count per this window.")
+    private long rateLimitPeriod = 60_000;
+
     private LiveDeskTransport transport;
+    private Dispatcher dispatcher;
 
     public LiveDeskComponent() {
     }
@@ -123,6 +150,17 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
                     proxyHost == null || proxyHost.isBlank() ? null : new HttpHost(proxyHost, proxyPort == null ? -1 : proxyPort),
                     proxyUsername, proxyPassword));
         }
+        LiveDeskRequestValidator.pacingOptions(rateLimitPerMinute, conversationRateLimitPerMinute, maxQueuedMessages,
+                rateLimitPeriod);
+        Duration period = Duration.ofMillis(rateLimitPeriod);
+        dispatcher = new Dispatcher(new RateLimit(rateLimitPerMinute, period),
+                new RateLimit(conversationRateLimitPerMinute, period), maxQueuedMessages, transport.scheduler(),
+                System::nanoTime);
+    }
+
+    /** Order per conversation and pacing, between the validator and the client; null while stopped. */
+    Dispatcher dispatcher() {
+        return dispatcher;
     }
 
     /** The transport all endpoints of this component share; null while the component is stopped. */
@@ -132,6 +170,11 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
 
     @Override
     protected void doStop() throws Exception {
+        if (dispatcher != null) {
+            // first: what still waits fails (nothing of it was sent) before the transport goes
+            dispatcher.close();
+            dispatcher = null;
+        }
         if (transport != null) {
             transport.close();
             transport = null;
@@ -211,6 +254,38 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
 
     public void setProxyPassword(String proxyPassword) {
         this.proxyPassword = proxyPassword;
+    }
+
+    public int getRateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    public void setRateLimitPerMinute(int rateLimitPerMinute) {
+        this.rateLimitPerMinute = rateLimitPerMinute;
+    }
+
+    public int getConversationRateLimitPerMinute() {
+        return conversationRateLimitPerMinute;
+    }
+
+    public void setConversationRateLimitPerMinute(int conversationRateLimitPerMinute) {
+        this.conversationRateLimitPerMinute = conversationRateLimitPerMinute;
+    }
+
+    public int getMaxQueuedMessages() {
+        return maxQueuedMessages;
+    }
+
+    public void setMaxQueuedMessages(int maxQueuedMessages) {
+        this.maxQueuedMessages = maxQueuedMessages;
+    }
+
+    public long getRateLimitPeriod() {
+        return rateLimitPeriod;
+    }
+
+    public void setRateLimitPeriod(long rateLimitPeriod) {
+        this.rateLimitPeriod = rateLimitPeriod;
     }
 
     public CloseableHttpAsyncClient getHttpClient() {

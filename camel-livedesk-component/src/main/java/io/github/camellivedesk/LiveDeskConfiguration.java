@@ -67,6 +67,14 @@ public class LiveDeskConfiguration implements Cloneable {
                             + "body with the status headers, for the route to inspect.")
     private boolean throwExceptionOnFailure = true;
 
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Send the messages of one conversation one after another, in the order the endpoints of this "
+                            + "component received them, each once LiveDesk answered the one before; different "
+                            + "conversations still go in parallel. A message that fails ends its turn: if Camel redelivers "
+                            + "it, it is sent after the messages of its conversation received meanwhile. false sends every "
+                            + "message at once, as many in flight as the pool allows, and a conversation may be reordered.")
+    private boolean preserveOrder = true;
+
     @UriParam(label = "producer,timeout", defaultValue = "60s", javaType = "java.time.Duration",
               description = "The longest a request may take, from sending until the last byte of the answer.")
     private long requestTimeout = 60_000;
@@ -222,6 +230,14 @@ public class LiveDeskConfiguration implements Cloneable {
 
     public void setRateLimitMaxWait(long rateLimitMaxWait) {
         this.rateLimitMaxWait = rateLimitMaxWait;
+    }
+
+    public boolean isPreserveOrder() {
+        return preserveOrder;
+    }
+
+    public void setPreserveOrder(boolean preserveOrder) {
+        this.preserveOrder = preserveOrder;
     }
 
     public boolean isContinueOnIoThread() {

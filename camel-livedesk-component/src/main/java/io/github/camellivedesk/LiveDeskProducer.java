@@ -10,8 +10,10 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
+import io.github.camellivedesk.dispatch.Dispatcher;
 import io.github.camellivedesk.error.LiveDeskHttpException;
 import io.github.camellivedesk.error.LiveDeskMessageFailedException;
+import io.github.camellivedesk.error.LiveDeskTransportException;
 import io.github.camellivedesk.internal.LiveDeskBinding;
 import io.github.camellivedesk.internal.LiveDeskClient;
 import io.github.camellivedesk.internal.LiveDeskRequest;
@@ -31,6 +33,7 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
 
     private final boolean throwExceptionOnFailure;
     private final boolean continueOnIoThread;
+    private final boolean preserveOrder;
     private LiveDeskBinding binding;
     private LiveDeskRequestValidator validator;
     private LiveDeskClient client;
@@ -41,6 +44,7 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
         super(endpoint);
         this.throwExceptionOnFailure = endpoint.getConfiguration().isThrowExceptionOnFailure();
         this.continueOnIoThread = endpoint.getConfiguration().isContinueOnIoThread();
+        this.preserveOrder = endpoint.getConfiguration().isPreserveOrder();
     }
 
     @Override
@@ -81,8 +85,31 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
                 callback.done(false);
             }
         };
-        // the one place a validated request leaves the Camel layer
-        CompletableFuture<LiveDeskResponse> answer = client.send(request);
+        // the one place a validated request leaves the Camel layer: in its conversation's order, paced to the limits
+        LiveDeskRequest validated = request;
+        boolean[] handedToClient = {false};
+        Dispatcher dispatcher = getEndpoint().getComponent().dispatcher();
+        if (dispatcher == null) {
+            if (validated instanceof LiveDeskRequest.Send send) {
+                send.closeStreams();
+            }
+            exchange.setException(new LiveDeskTransportException(
+                    "The LiveDesk component is stopped; nothing was sent, so sending it again is safe", false, null));
+            callback.done(true);
+            return true;
+        }
+        CompletableFuture<LiveDeskResponse> answer = dispatcher.submit(conversationId, preserveOrder, () -> {
+                    handedToClient[0] = true;
+                    return client.send(validated);
+                });
+        if (validated instanceof LiveDeskRequest.Send send) {
+            // refused by a full queue or a stopping component: the client never got the streams to close
+            answer.whenComplete((response, failure) -> {
+                if (!handedToClient[0]) {
+                    send.closeStreams();
+                }
+            });
+        }
         if (continueOnIoThread) {
             answer.whenComplete(complete);
         } else {

@@ -10,6 +10,7 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
+import io.github.camellivedesk.dispatch.Dispatcher;
 import io.github.camellivedesk.error.LiveDeskAuthenticationException;
 import io.github.camellivedesk.error.LiveDeskHttpException;
 import io.github.camellivedesk.error.LiveDeskResponseException;
@@ -27,7 +28,12 @@ import io.github.camellivedesk.error.LiveDeskTransportException;
 final class LiveDeskProducerHealthCheck extends AbstractHealthCheck {
 
     static final String FAILURES_IN_A_ROW = "livedesk.failures.in.a.row";
+    /** Messages the component holds now, waiting for their turn in a conversation or for the rate limits. */
+    static final String QUEUED_MESSAGES = "livedesk.queued.messages";
+    /** How long a message would wait now for the client-wide rate limit, in milliseconds. */
+    static final String RATE_LIMIT_WAIT = "livedesk.rate.limit.wait.ms";
 
+    private final LiveDeskComponent component;
     private final String operation;
     private final String host;
     private final AtomicInteger failuresInARow = new AtomicInteger();
@@ -35,6 +41,7 @@ final class LiveDeskProducerHealthCheck extends AbstractHealthCheck {
 
     LiveDeskProducerHealthCheck(LiveDeskEndpoint endpoint) {
         super("camel", "producer:" + maskedUri(endpoint));
+        this.component = endpoint.getComponent();
         this.operation = endpoint.getOperation().name();
         // the host only: a base URL could carry user info
         this.host = URI.create(endpoint.getConfiguration().getBaseUrl()).getHost();
@@ -92,6 +99,12 @@ final class LiveDeskProducerHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("livedesk.operation", operation);
         builder.detail("livedesk.host", host);
+        // what the component holds back says whether LiveDesk's limits, not LiveDesk, slow the route down
+        Dispatcher dispatcher = component.dispatcher();
+        if (dispatcher != null) {
+            builder.detail(QUEUED_MESSAGES, dispatcher.queuedMessages());
+            builder.detail(RATE_LIMIT_WAIT, dispatcher.currentWait().toMillis());
+        }
         int failures = failuresInARow.get();
         Throwable failure = lastFailure;
         if (failures == 0 || failure == null) {

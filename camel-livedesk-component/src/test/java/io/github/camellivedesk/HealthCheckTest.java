@@ -1,5 +1,6 @@
 package io.github.camellivedesk;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.camel.Exchange;
@@ -14,6 +15,7 @@ import io.github.camellivedesk.error.LiveDeskAuthenticationException;
 import io.github.camellivedesk.simulator.Fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The producer health check, read through Camel's health-check registry as camel-main or Quarkus would. */
 class HealthCheckTest extends LiveDeskTestSupport {
@@ -105,6 +107,31 @@ class HealthCheckTest extends LiveDeskTestSupport {
         HealthCheck.Result result = readiness(uri);
         assertThat(result.getCheck().isEnabled()).isFalse();
         assertThat(result.getState()).as("Camel reports a disabled check as UNKNOWN").isEqualTo(HealthCheck.State.UNKNOWN);
+    }
+
+    @Test
+    void detailsShowWhatTheComponentHoldsBackForTheRateLimits() throws Exception {
+        // one request a minute: the first goes, the next two wait for the client-wide limit
+        LiveDeskComponent paced = pointAt(new LiveDeskComponent(), simulator());
+        paced.setRateLimitPerMinute(1);
+        context.addComponent("paced", paced);
+        String uri = "paced:send?conversationId=141";
+        String start = route(uri);
+        assertThat(readiness(uri).getDetails()).containsEntry(LiveDeskProducerHealthCheck.QUEUED_MESSAGES, 0)
+                .containsEntry(LiveDeskProducerHealthCheck.RATE_LIMIT_WAIT, 0L);
+
+        assertThat(template.request(start, e -> e.getMessage().setBody("first")).getException()).isNull();
+        template.asyncSendBody(start, "second");
+        template.asyncSendBody(start, "third");
+
+        // the template hands each asyncSend to a thread of its own: wait until both reached the producer
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(readiness(uri).getDetails())
+                .containsEntry(LiveDeskProducerHealthCheck.QUEUED_MESSAGES, 2));
+        HealthCheck.Result result = readiness(uri);
+        assertThat(result.getState()).as("waiting for the limit is not LiveDesk being down").isEqualTo(HealthCheck.State.UP);
+        assertThat((Long) result.getDetails().get(LiveDeskProducerHealthCheck.RATE_LIMIT_WAIT)).isPositive();
+        // the two waiting exchanges are in flight in the route: do not let graceful shutdown wait a minute for them
+        context.getShutdownStrategy().setTimeout(1);
     }
 
     @Test

@@ -29,6 +29,15 @@ class SoakTest extends LiveDeskTestSupport {
 
     private static final int MESSAGES = Integer.getInteger("livedesk.soak.messages", 1000);
 
+    @Override
+    protected void configure(LiveDeskComponent component) {
+        super.configure(component);
+        // a thousand messages to one conversation at LiveDesk's 200 a minute would take five minutes: this test is
+        // about faults and redelivery, so the pacing is off (the order per conversation stays on)
+        component.setRateLimitPerMinute(0);
+        component.setConversationRateLimitPerMinute(0);
+    }
+
     @Test
     void nothingIsLost() throws Exception {
         simulator().faults().seed(42);

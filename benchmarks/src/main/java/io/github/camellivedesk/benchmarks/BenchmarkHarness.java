@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,8 +49,11 @@ public final class BenchmarkHarness {
         }
         List<ScenarioResult> results = new ArrayList<>();
         StringBuilder servers = new StringBuilder();
+        StringBuilder issue14 = new StringBuilder();
         // a short retention keeps the simulator's memory and disk flat: the attachment runs upload gigabytes
-        try (LiveDeskSimulator simulator = LiveDeskSimulator.builder().conversations(141L).recordRequests(false)
+        long[] conversations = LongStream.concat(LongStream.of(141L),
+                LongStream.range(0, ORDERING_CONVERSATIONS).map(i -> Workload.FIRST_CONVERSATION + i)).toArray();
+        try (LiveDeskSimulator simulator = LiveDeskSimulator.builder().conversations(conversations).recordRequests(false)
                 .messageRetention(16).threads(8).maxAttachmentSize(512L * 1024 * 1024).build().start();
              FixedAnswerServer nginx = FixedAnswerServer.startIfAvailable()) {
             Workload probe = workload(Scenario.noLatency(), simulator.baseUrl(), simulator, null, 0, 0, 0);
@@ -77,6 +81,9 @@ public final class BenchmarkHarness {
                     List.of(Variant.values()), "-Xmx512m"));
             simulator.faults().clear();
 
+            issue14.append(orderingCost(workload(Scenario.noLatency(), noLatencyUrl, simulator, null, 5, 15, Long.MAX_VALUE),
+                    noLatencyServer));
+
             for (long size : new long[] { 10L << 20, 100L << 20 }) {
                 Path file = attachment(size);
                 try {
@@ -90,7 +97,67 @@ public final class BenchmarkHarness {
                 }
             }
         }
-        write(resultsDir, results, servers.toString(), jmh);
+        issue14.append(burst(BurstScenario.issue14()));
+        write(resultsDir, results, servers.toString(), issue14.toString(), jmh);
+    }
+
+    static final int ORDERING_CONVERSATIONS = 64;
+
+    /** Issue 14: (c) over 64 conversations with no added latency, the order per conversation kept and not. */
+    static String orderingCost(Workload base, String server) throws IOException, InterruptedException {
+        String unpaced = "rateLimitPerMinute=0&conversationRateLimitPerMinute=0";
+        System.out.println("== ordering cost: (c) over " + ORDERING_CONVERSATIONS + " conversations, against " + server);
+        Measurement ordered = runVariant(Variant.LIVEDESK_TEMPLATE,
+                base.withConversations(ORDERING_CONVERSATIONS, "preserveOrder=true&" + unpaced), "-Xmx512m");
+        Measurement unordered = runVariant(Variant.LIVEDESK_TEMPLATE,
+                base.withConversations(ORDERING_CONVERSATIONS, "preserveOrder=false&" + unpaced), "-Xmx512m");
+        String table = orderingTable(ordered, unordered);
+        System.out.println(table);
+        return "## cost of ordering when it is not needed\n\n(c) with " + base.scenario().inFlight()
+               + " messages in flight spread round-robin over " + ORDERING_CONVERSATIONS
+               + " conversations, no added latency, pacing off; server: " + server + ".\n\n" + table + "\n";
+    }
+
+    static String orderingTable(Measurement ordered, Measurement unordered) {
+        return "| preserveOrder | messages/s | CPU s per 10k | failures |\n|---|---:|---:|---:|\n"
+               + String.format(Locale.ROOT, "| true | %,.0f | %.2f | %d |%n", ordered.messagesPerSecond(),
+                ordered.cpuSecondsPer10k(), ordered.failures())
+               + String.format(Locale.ROOT, "| false | %,.0f | %.2f | %d |%n", unordered.messagesPerSecond(),
+                unordered.cpuSecondsPer10k(), unordered.failures())
+               + String.format(Locale.ROOT, "%nOrdered / unordered: %.2fx.%n",
+                ordered.messagesPerSecond() / unordered.messagesPerSecond());
+    }
+
+    /** Issue 14: the burst against a rate-limited simulator, pacing and ordering on, then off. */
+    static String burst(BurstScenario scenario) throws IOException, InterruptedException {
+        System.out.println("== burst: " + scenario.describe());
+        List<BurstScenario.Result> results = new ArrayList<>();
+        try (LiveDeskSimulator limited = scenario.startSimulator()) {
+            results.add(scenario.run("pacing + ordering on", scenario.pacedOptions(), limited, "-Xmx512m"));
+            // let the simulator's windows empty before the second run
+            Thread.sleep(2000);
+            results.add(scenario.run("pacing + ordering off (429 handling only)", BurstScenario.unpacedOptions(), limited,
+                    "-Xmx512m"));
+        }
+        String table = burstTable(scenario, results);
+        System.out.println(table);
+        return "## burst against the rate limits\n\n" + scenario.describe() + ".\n\n" + table + "\n";
+    }
+
+    static String burstTable(BurstScenario scenario, List<BurstScenario.Result> results) {
+        StringBuilder out = new StringBuilder(BurstScenario.Result.header());
+        results.forEach(result -> out.append(result.row()).append('\n'));
+        BurstScenario.Result on = results.get(0);
+        out.append(String.format(Locale.ROOT, "%nTargets with pacing and ordering on: within 10%% of the least possible %.0f s: "
+                                              + "%.2fx, %s; no 429: %s; none out of order: %s; none lost: %s.%n",
+                scenario.minimumSeconds(), on.seconds() / on.minimumSeconds(),
+                met(on.finished() && on.seconds() <= on.minimumSeconds() * 1.1), met(on.throttled() == 0),
+                met(on.outOfOrder() == 0), met(on.lost() == 0)));
+        return out.toString();
+    }
+
+    private static String met(boolean met) {
+        return met ? "met" : "missed";
     }
 
     static Workload workload(Scenario scenario, String baseUrl, LiveDeskSimulator simulator, Path file,
@@ -147,7 +214,8 @@ public final class BenchmarkHarness {
         return file;
     }
 
-    private static void write(Path dir, List<ScenarioResult> results, String servers, Path jmh) throws IOException {
+    private static void write(Path dir, List<ScenarioResult> results, String servers, String issue14, Path jmh)
+            throws IOException {
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         md.append("Generated by `BenchmarkHarness` on ").append(ZonedDateTime.now().withNano(0)).append(".\n\n");
         md.append("Command:\n\n```bash\n").append(COMMAND).append("\n```\n\n");
@@ -162,6 +230,7 @@ public final class BenchmarkHarness {
             md.append("## ").append(result.scenario().name()).append("\n\n").append(result.scenario().describe())
                     .append("; server: ").append(result.server()).append(".\n\n").append(ResultsReport.table(result)).append('\n');
         }
+        md.append(issue14);
         md.append("## Targets\n\n").append(verdicts(results)).append('\n');
         if (jmh != null && Files.exists(jmh)) {
             md.append("## JMH: per-message work of livedesk:send (text message)\n\n").append(jmhTable(jmh)).append('\n');
@@ -180,6 +249,10 @@ public final class BenchmarkHarness {
         out.append(verdict("(c) >= 2x (b), no added latency", noLatency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_HTTP), 2));
         out.append(verdict("(c) >= 20x (b), 200 ms latency, 4 threads", latency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_HTTP), 20));
         out.append(verdict("(d) >= 20x (b), 200 ms latency, 4 threads", latency.ratio(Variant.LIVEDESK_SEDA, Variant.CAMEL_HTTP), 20));
+        out.append(String.format(Locale.ROOT, "* (c) vs (f) camel-vertx-http, no added latency: %.2fx; with 200 ms latency: %.2fx "
+                                              + "(no target: the strongest route a user could wire by hand)%n",
+                noLatency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_VERTX_HTTP),
+                latency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_VERTX_HTTP)));
         if (results.size() >= 4) {
             Measurement small = results.get(2).of(Variant.LIVEDESK_TEMPLATE);
             Measurement large = results.get(3).of(Variant.LIVEDESK_TEMPLATE);

@@ -19,6 +19,8 @@ final class LiveDeskTemplateSender implements VariantSender {
     private final ProducerTemplate template;
     private final Endpoint endpoint;
     private final Object body;
+    private final int conversations;
+    private long sent;
 
     LiveDeskTemplateSender(Workload workload, boolean sendOnCallerThread) {
         context = LiveDeskCamelContexts.create(workload);
@@ -31,13 +33,19 @@ final class LiveDeskTemplateSender implements VariantSender {
         }
         endpoint = context.getEndpoint("livedesk:send");
         body = LiveDeskCamelContexts.body(workload);
+        conversations = workload.conversations();
     }
 
     @Override
     public CompletableFuture<Boolean> send() {
+        // one sending thread: a plain counter spreads the messages round-robin
+        Long conversation = conversations > 1 ? Workload.FIRST_CONVERSATION + sent++ % conversations : null;
         return template.asyncSend(endpoint, exchange -> {
             exchange.getMessage().setBody(body);
             exchange.getMessage().setHeader(LiveDeskConstants.CONTENT, "attachment");
+            if (conversation != null) {
+                exchange.getMessage().setHeader(LiveDeskConstants.CONVERSATION_ID, conversation.toString());
+            }
         }).thenApply(exchange -> exchange.getException() == null);
     }
 

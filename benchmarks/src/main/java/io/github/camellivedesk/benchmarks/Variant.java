@@ -13,7 +13,9 @@ public enum Variant {
     /** (d) A SEDA route with concurrent consumers into livedesk:send. */
     LIVEDESK_SEDA("d", "seda -> livedesk:send"),
     /** (e) The JDK's java.net.http.HttpClient with its default executor, as camel-whatsapp and camel-telegram use it. */
-    JDK_HTTPCLIENT("e", "JDK HttpClient (default executor)");
+    JDK_HTTPCLIENT("e", "JDK HttpClient (default executor)"),
+    /** (f) A camel-vertx-http route wired by hand: Camel's own non-blocking HTTP component, many messages in flight. */
+    CAMEL_VERTX_HTTP("f", "camel-vertx-http route by hand");
 
     private final String letter;
     private final String label;

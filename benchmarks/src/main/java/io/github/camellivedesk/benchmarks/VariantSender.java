@@ -28,6 +28,7 @@ interface VariantSender extends AutoCloseable {
             case LIVEDESK_TEMPLATE_POOLED -> new LiveDeskTemplateSender(workload, false);
             case LIVEDESK_SEDA -> new LiveDeskSedaSender(workload);
             case JDK_HTTPCLIENT -> new JdkHttpClientSender(workload);
+            case CAMEL_VERTX_HTTP -> new CamelVertxHttpSender(workload);
         };
     }
 }

@@ -68,6 +68,23 @@ class HarnessSmokeTest {
     }
 
     @Test
+    void burstRunsWithPacingAndOrderingOnAndOff() throws Exception {
+        // issue 14's burst scaled down to 60 messages: the on run must meet every target but time
+        BurstScenario scenario = new BurstScenario(60, 3, 100, 10);
+        try (LiveDeskSimulator limited = scenario.startSimulator()) {
+            BurstScenario.Result on = scenario.run("on", scenario.pacedOptions(), limited, "-Xmx256m");
+            BurstScenario.Result off = scenario.run("off", BurstScenario.unpacedOptions(), limited, "-Xmx256m");
+
+            assertThat(on.finished()).isTrue();
+            assertThat(on.throttled()).as("429s").isZero();
+            assertThat(on.outOfOrder()).isZero();
+            assertThat(on.lost()).isZero();
+            assertThat(on.failed()).isZero();
+            assertThat(off.finished()).isTrue();
+        }
+    }
+
+    @Test
     void reportWritesTableAndChart(@TempDir Path dir) throws Exception {
         ScenarioResult result = new ScenarioResult(Scenario.noLatency(), "test", java.util.List.of(
                 new Measurement(Variant.RAW_HTTPCLIENT, 1000, 0, 1.0, 0.5, 10 << 20),

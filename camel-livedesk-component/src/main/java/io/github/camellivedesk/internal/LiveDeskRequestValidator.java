@@ -65,6 +65,17 @@ public final class LiveDeskRequestValidator {
         atLeast(connectTimeout, 1, "component option connectTimeout", "Use a positive duration, e.g. 10s");
     }
 
+    /** The component's pacing and queue options. */
+    public static void pacingOptions(int rateLimitPerMinute, int conversationRateLimitPerMinute, int maxQueuedMessages,
+                                     long rateLimitPeriod) {
+        atLeast(rateLimitPerMinute, 0, "component option rateLimitPerMinute",
+                "Use 0 for no pacing or the requests per minute LiveDesk allows, e.g. 3000");
+        atLeast(conversationRateLimitPerMinute, 0, "component option conversationRateLimitPerMinute",
+                "Use 0 for no pacing or the messages per minute LiveDesk allows per conversation, e.g. 200");
+        atLeast(maxQueuedMessages, 1, "component option maxQueuedMessages", "Use a positive number, e.g. 10000");
+        atLeast(rateLimitPeriod, 1, "component option rateLimitPeriod", "Use a positive duration, e.g. 60s");
+    }
+
     /** The text of a {@code messageId} endpoint option, before Camel converts it: digits only. */
     public static void messageIdOption(Object raw) {
         if (raw instanceof String text && !text.trim().matches("[0-9]+")) {

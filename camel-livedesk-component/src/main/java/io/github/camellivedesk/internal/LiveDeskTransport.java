@@ -196,7 +196,8 @@ public final class LiveDeskTransport implements AutoCloseable {
         return http;
     }
 
-    ScheduledExecutorService scheduler() {
+    /** The timer thread: request deadlines, 429 waits and the component's pacing. */
+    public ScheduledExecutorService scheduler() {
         return scheduler;
     }
 

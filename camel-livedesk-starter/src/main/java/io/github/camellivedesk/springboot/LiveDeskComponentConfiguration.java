@@ -179,6 +179,42 @@ public class LiveDeskComponentConfiguration {
     private Integer rateLimitMaxRetries = 3;
 
     /**
+     * Send the messages of one conversation one after another, in the order the endpoints of this component received
+     * them, each once LiveDesk answered the one before; different conversations still go in parallel. A message that
+     * fails ends its turn: if Camel redelivers it, it is sent after the messages of its conversation received
+     * meanwhile. false sends every message at once, as many in flight as the pool allows, and a conversation may be
+     * reordered.
+     */
+    private Boolean preserveOrder = true;
+
+    /**
+     * Requests per minute this component sends in all, paced before sending so that no minute holds more (LiveDesk:
+     * about 3,000 per minute per client IP); 0 for no pacing. A burst of one second's worth goes at once, the rest at
+     * an even pace. Messages wait without a thread; a 429 is still waited out as rateLimitMaxRetries says.
+     */
+    private Integer rateLimitPerMinute = 3000;
+
+    /**
+     * Messages per minute to one conversation, paced like rateLimitPerMinute (LiveDesk: about 200 per minute per
+     * conversation); 0 for none.
+     */
+    private Integer conversationRateLimitPerMinute = 200;
+
+    /**
+     * The most messages this component holds while they wait for their turn in a conversation (preserveOrder) or for
+     * the rate limits; one more fails at once, before anything is sent, with a LiveDeskQueueFullException (retryable)
+     * naming the limit that holds them.
+     */
+    private Integer maxQueuedMessages = 10000;
+
+    /**
+     * The window the two rate limits count in: LiveDesk counts per minute. Shorter only to test against a server that
+     * counts over shorter windows (the simulator scaled down): the options ending in PerMinute then count per this
+     * window.
+     */
+    private Duration rateLimitPeriod = Duration.ofSeconds(60);
+
+    /**
      * The longest single wait before resending after a 429; a longer Retry-After fails the request at once with a
      * LiveDeskRateLimitException.
      */
@@ -487,5 +523,45 @@ public class LiveDeskComponentConfiguration {
 
     public void setRequestTimeout(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    public Boolean getPreserveOrder() {
+        return preserveOrder;
+    }
+
+    public void setPreserveOrder(Boolean preserveOrder) {
+        this.preserveOrder = preserveOrder;
+    }
+
+    public Integer getRateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    public void setRateLimitPerMinute(Integer rateLimitPerMinute) {
+        this.rateLimitPerMinute = rateLimitPerMinute;
+    }
+
+    public Integer getConversationRateLimitPerMinute() {
+        return conversationRateLimitPerMinute;
+    }
+
+    public void setConversationRateLimitPerMinute(Integer conversationRateLimitPerMinute) {
+        this.conversationRateLimitPerMinute = conversationRateLimitPerMinute;
+    }
+
+    public Integer getMaxQueuedMessages() {
+        return maxQueuedMessages;
+    }
+
+    public void setMaxQueuedMessages(Integer maxQueuedMessages) {
+        this.maxQueuedMessages = maxQueuedMessages;
+    }
+
+    public Duration getRateLimitPeriod() {
+        return rateLimitPeriod;
+    }
+
+    public void setRateLimitPeriod(Duration rateLimitPeriod) {
+        this.rateLimitPeriod = rateLimitPeriod;
     }
 }
