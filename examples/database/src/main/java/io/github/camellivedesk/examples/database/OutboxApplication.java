@@ -18,6 +18,8 @@ import org.apache.camel.main.MainListenerSupport;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
+import io.github.camellivedesk.examples.support.LiveDeskTarget;
+import io.github.camellivedesk.examples.support.LiveDeskTarget.Conversation;
 import io.github.camellivedesk.simulator.LiveDeskSimulator;
 import io.github.camellivedesk.simulator.StoredMessage;
 
@@ -29,12 +31,17 @@ import io.github.camellivedesk.simulator.StoredMessage;
  */
 public final class OutboxApplication {
 
+    /** The demo's conversations in the simulator: one with an open 24-hour window, one with a closed one. */
+    static final long OPEN_CONVERSATION = 141L;
+    static final long CLOSED_CONVERSATION = 142L;
+
     private OutboxApplication() {
     }
 
     public static void main(String[] args) throws Exception {
-        try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(System.getenv())) {
-            Main main = newMain(target.componentProperties());
+        try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(System.getenv(), Conversation.PER_MESSAGE,
+                OPEN_CONVERSATION, CLOSED_CONVERSATION)) {
+            Main main = newMain(target.camelProperties());
             if (target.simulator() == null) {
                 System.out.println("Sending the outbox table to LiveDesk; Ctrl-C to stop");
                 main.run(args);
@@ -69,21 +76,21 @@ public final class OutboxApplication {
     static void demo(Main main, LiveDeskSimulator simulator, PrintStream out) throws Exception {
         out.println("Using the embedded LiveDesk simulator at " + simulator.baseUrl() + " and an embedded H2 database "
                     + "(set LIVEDESK_API_KEY and LIVEDESK_API_SECRET to use your LiveDesk account)");
-        simulator.conversation(LiveDeskTarget.CLOSED_CONVERSATION).closeWindow();
+        simulator.conversation(CLOSED_CONVERSATION).closeWindow();
         main.start();
         try {
             DataSource outbox = main.getCamelContext().getRegistry().lookupByNameAndType("outbox", DataSource.class);
-            insert(outbox, LiveDeskTarget.OPEN_CONVERSATION, "Your order 1001 has shipped.");
-            insert(outbox, LiveDeskTarget.OPEN_CONVERSATION, "Your order 1002 has shipped.");
-            insert(outbox, LiveDeskTarget.CLOSED_CONVERSATION, "Your refund has been issued.");
-            insert(outbox, LiveDeskTarget.OPEN_CONVERSATION, "Your order 1003 has shipped.");
+            insert(outbox, OPEN_CONVERSATION, "Your order 1001 has shipped.");
+            insert(outbox, OPEN_CONVERSATION, "Your order 1002 has shipped.");
+            insert(outbox, CLOSED_CONVERSATION, "Your refund has been issued.");
+            insert(outbox, OPEN_CONVERSATION, "Your order 1003 has shipped.");
             awaitDrained(outbox, Duration.ofSeconds(30));
             printOutbox(outbox, out, "once every row was sent");
 
-            simulator.conversation(LiveDeskTarget.CLOSED_CONVERSATION).customerReply("Hi, where is my refund?");
+            simulator.conversation(CLOSED_CONVERSATION).customerReply("Hi, where is my refund?");
             main.getCamelContext().createProducerTemplate()
-                    .sendBody(OutboxRoutes.CUSTOMER_REPLIED, Long.toString(LiveDeskTarget.CLOSED_CONVERSATION));
-            printOutbox(outbox, out, "after customer " + LiveDeskTarget.CLOSED_CONVERSATION + " replied");
+                    .sendBody(OutboxRoutes.CUSTOMER_REPLIED, Long.toString(CLOSED_CONVERSATION));
+            printOutbox(outbox, out, "after customer " + CLOSED_CONVERSATION + " replied");
 
             out.println();
             out.println("The simulator holds:");

@@ -27,8 +27,8 @@ import io.github.camellivedesk.simulator.LiveDeskSimulator;
 import io.github.camellivedesk.simulator.LiveDeskSimulatorExtension;
 import io.github.camellivedesk.simulator.StoredMessage;
 
-import static io.github.camellivedesk.examples.database.LiveDeskTarget.CLOSED_CONVERSATION;
-import static io.github.camellivedesk.examples.database.LiveDeskTarget.OPEN_CONVERSATION;
+import static io.github.camellivedesk.examples.database.OutboxApplication.CLOSED_CONVERSATION;
+import static io.github.camellivedesk.examples.database.OutboxApplication.OPEN_CONVERSATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

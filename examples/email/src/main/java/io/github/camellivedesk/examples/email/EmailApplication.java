@@ -11,6 +11,8 @@ import java.util.function.BooleanSupplier;
 
 import org.apache.camel.main.Main;
 
+import io.github.camellivedesk.examples.support.LiveDeskTarget;
+import io.github.camellivedesk.examples.support.LiveDeskTarget.Conversation;
 import io.github.camellivedesk.simulator.Fault;
 import io.github.camellivedesk.simulator.LiveDeskSimulator;
 import io.github.camellivedesk.simulator.StoredAttachment;
@@ -30,7 +32,8 @@ public final class EmailApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(System.getenv())) {
+        try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(System.getenv(), Conversation.REQUIRED,
+                SIMULATED_CONVERSATION)) {
             if (target.simulator() == null) {
                 create(target.camelProperties()).run();
             } else {

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import org.apache.camel.main.Main;
 
+import io.github.camellivedesk.examples.support.LiveDeskTarget;
+import io.github.camellivedesk.examples.support.LiveDeskTarget.Conversation;
 import io.github.camellivedesk.simulator.Fault;
 import io.github.camellivedesk.simulator.LiveDeskSimulator;
 import io.github.camellivedesk.simulator.StoredAttachment;
@@ -27,11 +29,14 @@ import io.github.camellivedesk.simulator.StoredMessage;
  */
 public final class FileApplication {
 
+    static final long SIMULATED_CONVERSATION = 141L;
+
     private FileApplication() {
     }
 
     public static void main(String[] args) throws Exception {
-        try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(System.getenv())) {
+        try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(System.getenv(), Conversation.REQUIRED,
+                SIMULATED_CONVERSATION)) {
             if (target.simulator() == null) {
                 create(target.camelProperties()).run();
             } else {
@@ -54,7 +59,7 @@ public final class FileApplication {
         Map<String, String> properties = new HashMap<>(simulator.camelComponentProperties());
         properties.put("documents.inbox", inbox.toString());
         properties.put("documents.sent-files", work.resolve("sent-files.dat").toString());
-        properties.put("livedesk.conversation-id", Long.toString(LiveDeskTarget.SIMULATED_CONVERSATION));
+        properties.put("livedesk.conversation-id", Long.toString(SIMULATED_CONVERSATION));
         properties.put("documents.poll-delay", "200");
         properties.put("documents.read-lock-check-interval", "200");
         out.println("Using the embedded LiveDesk simulator at " + simulator.baseUrl() + " (set LIVEDESK_API_KEY and "
@@ -72,7 +77,7 @@ public final class FileApplication {
             awaitFiles(inbox.resolve(".done"), 3);
             // the customer has not written for over 24 hours: WhatsApp refuses free-form messages, LiveDesk answers
             // the message as failed and the file goes to .failed instead of being sent again and again
-            simulator.conversation(LiveDeskTarget.SIMULATED_CONVERSATION).closeWindow();
+            simulator.conversation(SIMULATED_CONVERSATION).closeWindow();
             Files.writeString(inbox.resolve("late-notice.txt"), "Your order ships tomorrow\n");
             awaitFiles(inbox.resolve(".failed"), 1);
         } finally {
@@ -81,8 +86,8 @@ public final class FileApplication {
 
         out.println();
         out.println("The simulator received " + simulator.requestCount() + " requests; conversation "
-                    + LiveDeskTarget.SIMULATED_CONVERSATION + " now holds:");
-        for (StoredMessage message : simulator.conversation(LiveDeskTarget.SIMULATED_CONVERSATION).messages()) {
+                    + SIMULATED_CONVERSATION + " now holds:");
+        for (StoredMessage message : simulator.conversation(SIMULATED_CONVERSATION).messages()) {
             out.printf("  #%d %-6s %s%s%n", message.id(), message.status(), message.content(),
                     message.externalError() != null ? " [" + message.externalError() + "]" : "");
             for (StoredAttachment attachment : message.attachments()) {

@@ -13,6 +13,8 @@ import java.util.function.BooleanSupplier;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.main.Main;
 
+import io.github.camellivedesk.examples.support.LiveDeskTarget;
+import io.github.camellivedesk.examples.support.LiveDeskTarget.Conversation;
 import io.github.camellivedesk.simulator.Fault;
 import io.github.camellivedesk.simulator.LiveDeskSimulator;
 import io.github.camellivedesk.simulator.StoredMessage;
@@ -36,7 +38,8 @@ public final class JmsApplication {
 
     public static void main(String[] args) throws Exception {
         long[] conversations = { 141L, 142L, 143L };
-        try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(System.getenv(), conversations)) {
+        try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(System.getenv(), Conversation.PER_MESSAGE,
+                conversations)) {
             String brokerUrl = System.getenv("JMS_BROKER_URL");
             EmbeddedBroker broker = brokerUrl == null || brokerUrl.startsWith("vm:")
                     ? EmbeddedBroker.start(Files.createTempDirectory("livedesk-artemis"), DEAD_LETTER_QUEUE,

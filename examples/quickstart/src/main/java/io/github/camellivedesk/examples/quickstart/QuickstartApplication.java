@@ -10,6 +10,8 @@ import org.apache.camel.main.Main;
 
 import io.github.camellivedesk.LiveDeskComponent;
 import io.github.camellivedesk.LiveDeskConstants;
+import io.github.camellivedesk.examples.support.LiveDeskTarget;
+import io.github.camellivedesk.examples.support.LiveDeskTarget.Conversation;
 import io.github.camellivedesk.model.LiveDeskMessage;
 import io.github.camellivedesk.simulator.LiveDeskSimulator;
 import io.github.camellivedesk.simulator.StoredMessage;
@@ -21,26 +23,36 @@ import io.github.camellivedesk.simulator.StoredMessage;
  */
 public final class QuickstartApplication {
 
+    static final long SIMULATED_CONVERSATION = 141L;
+
     private QuickstartApplication() {
     }
 
     public static void main(String[] args) throws Exception {
-        try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(System.getenv())) {
+        try (LiveDeskTarget target = target(System.getenv())) {
             run(target, System.out);
         }
     }
 
+    /** The real LiveDesk with all of the {@code LIVEDESK_*} variables set, otherwise a simulator. */
+    static LiveDeskTarget target(Map<String, String> env) {
+        return LiveDeskTarget.fromEnvironment(env, Conversation.REQUIRED, SIMULATED_CONVERSATION);
+    }
+
     static void run(LiveDeskTarget target, PrintStream out) throws Exception {
+        Map<String, String> properties = target.camelProperties();
+        String baseUrl = properties.get("camel.component.livedesk.base-url");
+        String conversationId = properties.get(LiveDeskTarget.CONVERSATION_PROPERTY);
         out.println(target.isSimulated()
-                ? "Using the embedded LiveDesk simulator at " + target.baseUrl() + " (set LIVEDESK_API_KEY, "
+                ? "Using the embedded LiveDesk simulator at " + baseUrl + " (set LIVEDESK_API_KEY, "
                   + "LIVEDESK_API_SECRET and LIVEDESK_CONVERSATION_ID to use your LiveDesk account)"
-                : "Using LiveDesk at " + target.baseUrl() + ", conversation " + target.conversationId());
+                : "Using LiveDesk at " + baseUrl + ", conversation " + conversationId);
 
         LiveDeskComponent livedesk = new LiveDeskComponent();
-        livedesk.getConfiguration().setBaseUrl(target.baseUrl());
-        livedesk.getConfiguration().setApiKey(target.apiKey());
-        livedesk.getConfiguration().setApiSecret(target.apiSecret());
-        livedesk.getConfiguration().setConversationId(target.conversationId());
+        livedesk.getConfiguration().setBaseUrl(baseUrl);
+        livedesk.getConfiguration().setApiKey(properties.get("camel.component.livedesk.api-key"));
+        livedesk.getConfiguration().setApiSecret(properties.get("camel.component.livedesk.api-secret"));
+        livedesk.getConfiguration().setConversationId(conversationId);
 
         Main main = new Main();
         // the livedesk: producers report readiness through camel-health (Camel leaves producer checks off by default)
@@ -68,7 +80,7 @@ public final class QuickstartApplication {
             LiveDeskSimulator simulator = target.simulator();
             if (simulator != null) {
                 // as if the customer had not written for over 24 hours: WhatsApp refuses free-form messages
-                simulator.conversation(LiveDeskTarget.SIMULATED_CONVERSATION).closeWindow();
+                simulator.conversation(SIMULATED_CONVERSATION).closeWindow();
             }
             Exchange parked = template.request("direct:send-or-park",
                     e -> e.getMessage().setBody("Your parcel is at the door."));
@@ -77,7 +89,7 @@ public final class QuickstartApplication {
             }
             if ("failed".equals(parked.getMessage().getHeader(LiveDeskConstants.MESSAGE_STATUS))) {
                 if (simulator != null) {
-                    simulator.conversation(LiveDeskTarget.SIMULATED_CONVERSATION).customerReply("Hi, any news?");
+                    simulator.conversation(SIMULATED_CONVERSATION).customerReply("Hi, any news?");
                 }
                 check(template.request("direct:retry", e -> e.getMessage().setHeaders(
                         Map.of(LiveDeskConstants.MESSAGE_ID, parked.getMessage().getHeader(LiveDeskConstants.MESSAGE_ID)))));
@@ -111,8 +123,8 @@ public final class QuickstartApplication {
     private static void printReceived(LiveDeskSimulator simulator, PrintStream out) {
         out.println();
         out.println("The simulator received " + simulator.requestCount() + " requests; conversation "
-                    + LiveDeskTarget.SIMULATED_CONVERSATION + " now holds:");
-        for (StoredMessage message : simulator.conversation(LiveDeskTarget.SIMULATED_CONVERSATION).messages()) {
+                    + SIMULATED_CONVERSATION + " now holds:");
+        for (StoredMessage message : simulator.conversation(SIMULATED_CONVERSATION).messages()) {
             out.printf("  #%d %-8s %-6s%s%s %s%n", message.id(), message.messageType(), message.status(),
                     message.privateMessage() ? " private" : "",
                     message.templateParams() != null ? " template " + message.templateParams().get("name") : "",

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.camellivedesk.examples.support.LiveDeskTarget;
 import io.github.camellivedesk.simulator.StoredMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,10 +18,10 @@ class QuickstartApplicationTest {
     @Test
     void runsTheFourStepsAgainstTheSimulator() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(Map.of())) {
+        try (LiveDeskTarget target = QuickstartApplication.target(Map.of())) {
             QuickstartApplication.run(target, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
-            var messages = target.simulator().conversation(LiveDeskTarget.SIMULATED_CONVERSATION).messages();
+            var messages = target.simulator().conversation(QuickstartApplication.SIMULATED_CONVERSATION).messages();
             assertThat(messages).extracting(StoredMessage::content).containsExactly(
                     "Hello from Apache Camel!",
                     "Internal note: customer greeted by the integration.",
@@ -40,7 +41,7 @@ class QuickstartApplicationTest {
 
     @Test
     void partialCredentialsAreRefusedInsteadOfFallingBackSilently() {
-        assertThatThrownBy(() -> LiveDeskTarget.fromEnvironment(Map.of("LIVEDESK_API_KEY", "k")))
+        assertThatThrownBy(() -> QuickstartApplication.target(Map.of("LIVEDESK_API_KEY", "k")))
                 .hasMessageContaining("LIVEDESK_API_SECRET");
     }
 }
