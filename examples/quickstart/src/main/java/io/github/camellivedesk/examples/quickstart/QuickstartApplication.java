@@ -116,7 +116,7 @@ public final class QuickstartApplication {
     private static void printReadiness(Main main, PrintStream out) {
         out.println();
         HealthCheckHelper.invokeReadiness(main.getCamelContext()).stream()
-                .filter(result -> result.getCheck().getId().startsWith("producer:livedesk-"))
+                .filter(result -> result.getCheck().getId().startsWith("producer:livedesk:"))
                 .forEach(result -> out.println("Readiness " + result.getCheck().getId() + ": " + result.getState()));
     }
 

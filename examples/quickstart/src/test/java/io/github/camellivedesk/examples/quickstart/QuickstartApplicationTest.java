@@ -36,7 +36,7 @@ class QuickstartApplicationTest {
         }
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("embedded LiveDesk simulator")
                 .contains("The simulator received")
-                .containsPattern("Readiness producer:livedesk-\\w+: UP");
+                .containsPattern("Readiness producer:livedesk:\\S+: UP");
     }
 
     @Test
