@@ -1,19 +1,11 @@
 package io.github.camellivedesk;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import org.apache.camel.Exchange;
@@ -38,11 +30,11 @@ class ProxyCredentialsTest extends LiveDeskTestSupport {
             String credentials = exchange.getRequestHeaders().getFirst("Proxy-Authorization");
             if (!basic(PROXY_USER, PROXY_PASSWORD).equals(credentials)) {
                 exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"proxy\"");
-                answer(exchange, 407, "{\"error\":\"proxy authentication required\"}");
+                ForwardingProxy.answer(exchange, 407, "{\"error\":\"proxy authentication required\"}");
                 return;
             }
             authenticated.incrementAndGet();
-            forward(exchange);
+            ForwardingProxy.forward(exchange);
         });
         proxy.start();
         List<String> logs;
@@ -73,37 +65,5 @@ class ProxyCredentialsTest extends LiveDeskTestSupport {
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Forwards an absolute-URI request to the simulator, as an HTTP proxy does. */
-    private static void forward(HttpExchange exchange) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(exchange.getRequestURI().toString()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
-        for (String header : new String[] { "Authorization", "Content-Type" }) {
-            String value = exchange.getRequestHeaders().getFirst(header);
-            if (value != null) {
-                request.header(header, value);
-            }
-        }
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                    HttpResponse.BodyHandlers.ofString());
-            answer(exchange, response.statusCode(), response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            answer(exchange, 502, "{\"error\":\"interrupted\"}");
-        }
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }

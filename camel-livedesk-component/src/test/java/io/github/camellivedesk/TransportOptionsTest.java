@@ -1,13 +1,7 @@
 package io.github.camellivedesk;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -18,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -56,7 +49,7 @@ class TransportOptionsTest extends LiveDeskTestSupport {
 
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(serverContext(keystore)));
-        server.createContext("/", exchange -> answer(exchange, 200, ANSWER));
+        server.createContext("/", exchange -> ForwardingProxy.answer(exchange, 200, ANSWER));
         server.start();
         try {
             String base = "https://127.0.0.1:" + server.getAddress().getPort();
@@ -89,10 +82,10 @@ class TransportOptionsTest extends LiveDeskTestSupport {
             seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " auth=" + credentials);
             if (credentials == null) {
                 exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"proxy\"");
-                answer(exchange, 407, "{\"error\":\"proxy auth\"}");
+                ForwardingProxy.answer(exchange, 407, "{\"error\":\"proxy auth\"}");
                 return;
             }
-            forward(exchange);
+            ForwardingProxy.forward(exchange);
         });
         proxy.start();
         try {
@@ -116,37 +109,6 @@ class TransportOptionsTest extends LiveDeskTestSupport {
                     .endsWith("auth=" + expectedAuth);
         } finally {
             proxy.stop(0);
-        }
-    }
-
-    private void forward(HttpExchange exchange) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(exchange.getRequestURI().toString()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
-        for (String header : new String[] { "Authorization", "Content-Type" }) {
-            String value = exchange.getRequestHeaders().getFirst(header);
-            if (value != null) {
-                request.header(header, value);
-            }
-        }
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                    HttpResponse.BodyHandlers.ofString());
-            answer(exchange, response.statusCode(), response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            answer(exchange, 502, "{\"error\":\"interrupted\"}");
-        }
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 
