@@ -37,7 +37,7 @@ final class ForwardingProxy {
         }
     }
 
-    /** Answers with a JSON body, after reading what is left of the request so the connection stays usable. */
+    /** Answers with a JSON body, after reading what is left of the request so the connection stays usable; fake LiveDesk servers in tests answer with it too. */
     static void answer(HttpExchange exchange, int status, String json) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             in.transferTo(OutputStream.nullOutputStream());

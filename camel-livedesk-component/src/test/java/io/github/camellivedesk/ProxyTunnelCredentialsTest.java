@@ -46,15 +46,7 @@ class ProxyTunnelCredentialsTest extends LiveDeskTestSupport {
         liveDesk.setHttpsConfigurator(new HttpsConfigurator(TestCertificates.serverContext(keystore)));
         liveDesk.createContext("/", exchange -> {
             headersAtLiveDesk.addAll(exchange.getRequestHeaders().keySet());
-            try (InputStream in = exchange.getRequestBody()) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            byte[] body = ANSWER.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            ForwardingProxy.answer(exchange, 200, ANSWER);
         });
         liveDesk.start();
         List<String> logs;

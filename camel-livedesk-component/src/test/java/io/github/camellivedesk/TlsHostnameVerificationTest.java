@@ -3,7 +3,6 @@ package io.github.camellivedesk;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -119,15 +118,7 @@ class TlsHostnameVerificationTest extends LiveDeskTestSupport {
         server.setHttpsConfigurator(new HttpsConfigurator(TestCertificates.serverContext(keystore)));
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
-            try (InputStream in = exchange.getRequestBody()) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            byte[] body = ANSWER.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            ForwardingProxy.answer(exchange, 200, ANSWER);
         });
         server.start();
         return server;
