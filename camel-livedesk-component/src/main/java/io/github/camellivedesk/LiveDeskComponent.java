@@ -1,27 +1,30 @@
 package io.github.camellivedesk;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.http.HttpHost;
 
-import io.github.camellivedesk.error.LiveDeskValidationException;
-import io.github.camellivedesk.dispatch.Dispatcher;
-import io.github.camellivedesk.dispatch.RateLimit;
-import io.github.camellivedesk.internal.LiveDeskRequestValidator;
+import io.github.camellivedesk.internal.dispatch.Dispatcher;
+import io.github.camellivedesk.internal.dispatch.RateLimit;
 import io.github.camellivedesk.internal.LiveDeskTransport;
 
 /**
- * The {@code livedesk:} component. Holds the endpoint defaults and the one transport (HTTP client and connection pool,
- * scheduler, worker threads) that all its endpoints share, created when the component starts and closed when it stops.
+ * The {@code livedesk:} component. Holds the endpoint defaults and two services all its endpoints share, started and
+ * stopped with it: the transport (HTTP client and connection pool, and threads from Camel's executor service manager)
+ * and the dispatcher, which owns every request from validated to answered (order, pacing, sending, 429 resends).
  */
 @Component("livedesk")
 public class LiveDeskComponent extends HealthCheckComponent implements SSLContextParametersAware {
@@ -88,8 +91,10 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
                             + "ending in PerMinute then count per this window.")
     private long rateLimitPeriod = 60_000;
 
-    private LiveDeskTransport transport;
-    private Dispatcher dispatcher;
+    // the component's two services, started and stopped with it; each reads the options above when it starts
+    private final LiveDeskTransport transport = new LiveDeskTransport(this::transportOptions,
+            () -> getCamelContext().getExecutorServiceManager(), this);
+    private final Dispatcher dispatcher = new Dispatcher(this::dispatchSettings, transport::scheduler, System::nanoTime);
 
     public LiveDeskComponent() {
     }
@@ -102,84 +107,62 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         LiveDeskOperation operation = LiveDeskOperation.fromPath(remaining);
         // Camel would read "abc" or "5s" as a number of milliseconds
-        LiveDeskRequestValidator.messageIdOption(parameters.get("messageId"));
-        LiveDeskEndpoint endpoint = new LiveDeskEndpoint(withMaskableSecrets(uri, parameters), this, operation,
+        LiveDeskOptionRules.messageIdText(parameters.get("messageId"));
+        LiveDeskEndpoint endpoint = new LiveDeskEndpoint(LiveDeskSecrets.maskableUri(uri, parameters), this, operation,
                 configuration.copy());
         setProperties(endpoint, parameters);
         return endpoint;
     }
 
-    /**
-     * Camel masks a secret written as {@code RAW(...)} where it prints an endpoint, but stores {@code RAW{...}}
-     * percent-encoded and masks it only up to its first {@code &}: the rest would show in logs, route dumps and JMX
-     * names. Such a secret is written into this endpoint's URI as {@code RAW(...)}, which Camel masks whole; one that
-     * also contains {@code )} fits neither form and is refused.
-     */
-    private static String withMaskableSecrets(String uri, Map<String, Object> parameters) {
-        String safe = uri;
-        for (String option : new String[] { "apiKey", "apiSecret" }) {
-            if (!(parameters.get(option) instanceof String value) || value.indexOf('&') < 0
-                || !(safe.contains(option + "=RAW{") || safe.contains(option + "=RAW%7B"))) {
-                continue;
-            }
-            String written = safe.contains(option + "=RAW{" + value + "}") ? option + "=RAW{" + value + "}"
-                    : option + "=RAW%7B" + value + "%7D";
-            if (value.indexOf(')') >= 0 || !safe.contains(written)) {
-                throw new LiveDeskValidationException("option " + option,
-                        "is written as RAW{...} and contains '&', which Camel would print unmasked after the '&' "
-                        + "wherever it shows this endpoint",
-                        "Set it on the component instead (camel.component.livedesk.api-key / "
-                        + "camel.component.livedesk.api-secret), or write it as RAW(...) if it contains no ')'");
-            }
-            safe = safe.replace(written, option + "=RAW(" + value + ")");
-        }
-        return safe;
-    }
-
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        LiveDeskRequestValidator.componentOptions(maxConnections, connectTimeout);
-        if (httpClient != null) {
-            transport = LiveDeskTransport.wrap(httpClient);
-        } else {
-            SSLContextParameters ssl = sslContextParameters != null ? sslContextParameters
-                    : useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
-            transport = LiveDeskTransport.create(new LiveDeskTransport.Options(maxConnections,
-                    Duration.ofMillis(connectTimeout), ssl == null ? null : ssl.createSSLContext(getCamelContext()),
-                    proxyHost == null || proxyHost.isBlank() ? null : new HttpHost(proxyHost, proxyPort == null ? -1 : proxyPort),
-                    proxyUsername, proxyPassword));
-        }
-        LiveDeskRequestValidator.pacingOptions(rateLimitPerMinute, conversationRateLimitPerMinute, maxQueuedMessages,
-                rateLimitPeriod);
-        Duration period = Duration.ofMillis(rateLimitPeriod);
-        dispatcher = new Dispatcher(new RateLimit(rateLimitPerMinute, period),
-                new RateLimit(conversationRateLimitPerMinute, period), maxQueuedMessages, transport.scheduler(),
-                System::nanoTime);
-    }
-
-    /** Order per conversation and pacing, between the validator and the client; null while stopped. */
-    Dispatcher dispatcher() {
-        return dispatcher;
-    }
-
-    /** The transport all endpoints of this component share; null while the component is stopped. */
-    LiveDeskTransport transport() {
-        return transport;
+        ServiceHelper.startService(transport);
+        ServiceHelper.startService(dispatcher);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (dispatcher != null) {
-            // first: what still waits fails (nothing of it was sent) before the transport goes
-            dispatcher.close();
-            dispatcher = null;
-        }
-        if (transport != null) {
-            transport.close();
-            transport = null;
-        }
+        // first: what still waits fails (nothing of it was sent) before the transport goes
+        ServiceHelper.stopService(dispatcher);
+        ServiceHelper.stopService(transport);
         super.doStop();
+    }
+
+    private LiveDeskTransport.Options transportOptions() {
+        LiveDeskOptionRules.transport(maxConnections, connectTimeout);
+        if (httpClient != null) {
+            return new LiveDeskTransport.Options(maxConnections, Duration.ofMillis(connectTimeout), null, null, null, null,
+                    httpClient);
+        }
+        SSLContextParameters ssl = sslContextParameters != null ? sslContextParameters
+                : useGlobalSslContextParameters ? retrieveGlobalSslContextParameters() : null;
+        try {
+            return new LiveDeskTransport.Options(maxConnections, Duration.ofMillis(connectTimeout),
+                    ssl == null ? null : ssl.createSSLContext(getCamelContext()),
+                    proxyHost == null || proxyHost.isBlank() ? null : new HttpHost(proxyHost, proxyPort == null ? -1 : proxyPort),
+                    proxyUsername, proxyPassword, null);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new RuntimeCamelException("The sslContextParameters of the livedesk component cannot create a TLS "
+                                            + "context: " + e.getMessage(), e);
+        }
+    }
+
+    private Dispatcher.Settings dispatchSettings() {
+        LiveDeskOptionRules.pacing(rateLimitPerMinute, conversationRateLimitPerMinute, maxQueuedMessages, rateLimitPeriod);
+        Duration period = Duration.ofMillis(rateLimitPeriod);
+        return new Dispatcher.Settings(new RateLimit(rateLimitPerMinute, period),
+                new RateLimit(conversationRateLimitPerMinute, period), maxQueuedMessages);
+    }
+
+    /** Order per conversation, pacing, sending and resending: the owner of every request of this component. */
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** The HTTP client, pool and threads all endpoints of this component share. */
+    LiveDeskTransport transport() {
+        return transport;
     }
 
     public LiveDeskConfiguration getConfiguration() {

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import org.apache.camel.Converter;
 
-import io.github.camellivedesk.internal.LiveDeskBinding;
 import io.github.camellivedesk.internal.LiveDeskJson;
+import io.github.camellivedesk.internal.TemplateJson;
 import io.github.camellivedesk.model.LiveDeskMessage;
 import io.github.camellivedesk.model.SendMessageRequest;
 import io.github.camellivedesk.model.TemplateMessage;
@@ -53,6 +53,6 @@ public final class LiveDeskConverters {
     /** A template message from the JSON of a whole message or of its {@code template_params}. */
     @Converter
     public static TemplateMessage toTemplateMessage(String json) {
-        return LiveDeskBinding.parseTemplate(json);
+        return TemplateJson.read(json);
     }
 }

@@ -1,9 +1,12 @@
 package io.github.camellivedesk;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -12,12 +15,14 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.support.service.ServiceHelper;
 
 import io.github.camellivedesk.internal.LiveDeskBinding;
 import io.github.camellivedesk.internal.LiveDeskClient;
-import io.github.camellivedesk.internal.LiveDeskRequestValidator;
+import io.github.camellivedesk.internal.LiveDeskRequest;
 import io.github.camellivedesk.internal.RateLimitPolicy;
+import io.github.camellivedesk.internal.RequestRules;
+import io.github.camellivedesk.internal.Resolved;
+import io.github.camellivedesk.internal.dispatch.Dispatcher;
 
 /**
  * Send text messages, private notes, files and WhatsApp template messages to EngageLab LiveDesk conversations, and
@@ -39,9 +44,9 @@ public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointService
     @UriParam
     private LiveDeskConfiguration configuration;
 
-    private LiveDeskBinding binding;
-    private LiveDeskRequestValidator validator;
-    private LiveDeskClient client;
+    private Function<Exchange, LiveDeskRequest> binding;
+    private RequestRules rules;
+    private Dispatcher.Sender sender;
 
     public LiveDeskEndpoint(String uri, LiveDeskComponent component, LiveDeskOperation operation,
                             LiveDeskConfiguration configuration) {
@@ -68,35 +73,56 @@ public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointService
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // Camel can start an endpoint before its component (livedesk:retry inside a split, under Camel Main), and the
-        // client needs the transport the component creates when it starts; starting a started component does nothing
-        ServiceHelper.startService(getComponent());
-        // the validator checks the options: a route with wrong credentials or limits fails when it starts
-        validator = new LiveDeskRequestValidator(configuration);
-        binding = new LiveDeskBinding(operation, configuration, getComponent().getConfiguration());
-        client = new LiveDeskClient(getComponent().transport(), configuration.getBaseUrl(), configuration.getApiKey(),
-                configuration.getApiSecret(), Duration.ofMillis(configuration.getRequestTimeout()),
-                new RateLimitPolicy(configuration.getRateLimitMaxRetries(),
-                        Duration.ofMillis(configuration.getRateLimitMaxWait()), INITIAL_BACKOFF));
+        // a route with wrong credentials or limits fails when it starts
+        LiveDeskOptionRules.endpoint(configuration);
+        binding = binding(operation, configuration, getComponent().getConfiguration());
+        rules = new RequestRules(configuration.getMaxContentLength(), configuration.getMaxAttachments(),
+                configuration.getMaxAttachmentSize());
+        LiveDeskClient client = new LiveDeskClient(getComponent().transport(), configuration.getBaseUrl(),
+                configuration.getApiKey(), configuration.getApiSecret(), Duration.ofMillis(configuration.getRequestTimeout()));
+        sender = new Dispatcher.Sender(client::send, new RateLimitPolicy(configuration.getRateLimitMaxRetries(),
+                Duration.ofMillis(configuration.getRateLimitMaxWait()), INITIAL_BACKOFF), configuration.isPreserveOrder());
     }
 
-    @Override
-    protected void doStop() throws Exception {
-        // the transport belongs to the component; the client holds nothing to close
-        client = null;
-        super.doStop();
+    /**
+     * Reads an exchange into the request of an operation, with the endpoint's option values, each named by where it
+     * was set (the endpoint's options are a copy of the component's with the URI's on top).
+     */
+    static Function<Exchange, LiveDeskRequest> binding(LiveDeskOperation operation, LiveDeskConfiguration endpoint,
+                                                       LiveDeskConfiguration component) {
+        LiveDeskBinding binding = new LiveDeskBinding(new LiveDeskBinding.Defaults(
+                option("conversationId", endpoint.getConversationId(), component.getConversationId()),
+                option("privateMessage", endpoint.isPrivateMessage(), component.isPrivateMessage()),
+                option("inReplyTo", endpoint.getInReplyTo(), component.getInReplyTo()),
+                option("messageId", endpoint.getMessageId(), component.getMessageId()),
+                option("templateName", endpoint.getTemplateName(), component.getTemplateName()),
+                option("templateLanguage", endpoint.getTemplateLanguage(), component.getTemplateLanguage()),
+                endpoint.getTemplateNamespace(), endpoint.getTemplateCategory()));
+        return switch (operation) {
+            case send -> binding::send;
+            case template -> binding::template;
+            case retry -> binding::retry;
+        };
     }
 
-    LiveDeskBinding getBinding() {
+    private static <T> Resolved<T> option(String name, T endpointValue, T componentValue) {
+        boolean fromComponent = endpointValue != null && Objects.equals(endpointValue, componentValue);
+        return new Resolved<>(endpointValue, (fromComponent ? "component option " : "endpoint option ") + name);
+    }
+
+    /** Reads an exchange into this endpoint's request; set while started. */
+    Function<Exchange, LiveDeskRequest> getBinding() {
         return binding;
     }
 
-    LiveDeskRequestValidator getValidator() {
-        return validator;
+    /** The rules each request of this endpoint must meet; set while started. */
+    RequestRules getRules() {
+        return rules;
     }
 
-    LiveDeskClient getClient() {
-        return client;
+    /** How this endpoint's requests go through the dispatcher; set while started. */
+    Dispatcher.Sender getSender() {
+        return sender;
     }
 
     public LiveDeskOperation getOperation() {

@@ -1,7 +1,9 @@
 package io.github.camellivedesk;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -10,41 +12,39 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
-import io.github.camellivedesk.dispatch.Dispatcher;
 import io.github.camellivedesk.error.LiveDeskHttpException;
 import io.github.camellivedesk.error.LiveDeskMessageFailedException;
-import io.github.camellivedesk.error.LiveDeskTransportException;
-import io.github.camellivedesk.internal.LiveDeskBinding;
-import io.github.camellivedesk.internal.LiveDeskClient;
 import io.github.camellivedesk.internal.LiveDeskRequest;
-import io.github.camellivedesk.internal.LiveDeskRequestValidator;
 import io.github.camellivedesk.internal.LiveDeskResponse;
+import io.github.camellivedesk.internal.RequestRules;
+import io.github.camellivedesk.internal.dispatch.Dispatcher;
 import io.github.camellivedesk.model.ExternalError;
 import io.github.camellivedesk.model.LiveDeskMessage;
 
 /**
- * Sends each exchange without blocking: binding → validator → client, in one direction. The exchange is read and
- * validated on the caller's thread, and the route continues on the HTTP I/O thread when LiveDesk answers (or on the
- * component's worker threads with {@code continueOnIoThread=false}). An answer that is already complete when the send
- * returns (a fast loopback server) continues on the caller's thread, which Camel allows: {@code process} still returns
- * false and the callback is completed exactly once on every path.
+ * Sends each exchange without blocking: bind → validate → submit → complete, in one direction. The exchange is read
+ * and validated on the caller's thread; the component's dispatcher owns the request from then on and answers it once,
+ * and the route continues on the HTTP I/O thread when LiveDesk answers (or on the component's worker threads with
+ * {@code continueOnIoThread=false}). An answer that is already complete when the submit returns (a fast loopback
+ * server) continues on the caller's thread, which Camel allows: {@code process} still returns false and the callback
+ * is completed exactly once on every path.
  */
-public class LiveDeskProducer extends DefaultAsyncProducer {
+final class LiveDeskProducer extends DefaultAsyncProducer {
 
     private final boolean throwExceptionOnFailure;
     private final boolean continueOnIoThread;
-    private final boolean preserveOrder;
-    private LiveDeskBinding binding;
-    private LiveDeskRequestValidator validator;
-    private LiveDeskClient client;
+    private Function<Exchange, LiveDeskRequest> binding;
+    private RequestRules rules;
+    private Dispatcher dispatcher;
+    private Dispatcher.Sender sender;
+    private Executor workers;
     private WritableHealthCheckRepository healthCheckRepository;
     private volatile LiveDeskProducerHealthCheck healthCheck;
 
-    public LiveDeskProducer(LiveDeskEndpoint endpoint) {
+    LiveDeskProducer(LiveDeskEndpoint endpoint) {
         super(endpoint);
         this.throwExceptionOnFailure = endpoint.getConfiguration().isThrowExceptionOnFailure();
         this.continueOnIoThread = endpoint.getConfiguration().isContinueOnIoThread();
-        this.preserveOrder = endpoint.getConfiguration().isPreserveOrder();
     }
 
     @Override
@@ -56,18 +56,19 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         LiveDeskRequest request = null;
         try {
-            request = binding.bind(exchange);
-            validator.validate(request);
+            request = binding.apply(exchange);
+            rules.validate(request);
         } catch (Throwable e) {
-            // nothing was sent: complete synchronously, and close the streams handed to us
-            if (request instanceof LiveDeskRequest.Send send) {
-                send.closeStreams();
+            // nothing was sent: complete synchronously, and let go of the streams the request holds
+            if (request != null) {
+                request.release();
             }
             exchange.setException(e);
             callback.done(true);
             return true;
         }
         String conversationId = request.conversationId().value();
+        CompletableFuture<LiveDeskResponse> answer = dispatcher.submit(request, sender);
         BiConsumer<LiveDeskResponse, Throwable> complete = (response, failure) -> {
             try {
                 LiveDeskProducerHealthCheck check = healthCheck;
@@ -85,35 +86,10 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
                 callback.done(false);
             }
         };
-        // the one place a validated request leaves the Camel layer: in its conversation's order, paced to the limits
-        LiveDeskRequest validated = request;
-        boolean[] handedToClient = {false};
-        Dispatcher dispatcher = getEndpoint().getComponent().dispatcher();
-        if (dispatcher == null) {
-            if (validated instanceof LiveDeskRequest.Send send) {
-                send.closeStreams();
-            }
-            exchange.setException(new LiveDeskTransportException(
-                    "The LiveDesk component is stopped; nothing was sent, so sending it again is safe", false, null));
-            callback.done(true);
-            return true;
-        }
-        CompletableFuture<LiveDeskResponse> answer = dispatcher.submit(conversationId, preserveOrder, () -> {
-                    handedToClient[0] = true;
-                    return client.send(validated);
-                });
-        if (validated instanceof LiveDeskRequest.Send send) {
-            // refused by a full queue or a stopping component: the client never got the streams to close
-            answer.whenComplete((response, failure) -> {
-                if (!handedToClient[0]) {
-                    send.closeStreams();
-                }
-            });
-        }
         if (continueOnIoThread) {
             answer.whenComplete(complete);
         } else {
-            answer.whenCompleteAsync(complete, getEndpoint().getComponent().transport().workers());
+            answer.whenCompleteAsync(complete, workers);
         }
         return false;
     }
@@ -121,15 +97,18 @@ public class LiveDeskProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        binding = getEndpoint().getBinding();
-        validator = getEndpoint().getValidator();
-        client = getEndpoint().getClient();
+        LiveDeskEndpoint endpoint = getEndpoint();
+        binding = endpoint.getBinding();
+        rules = endpoint.getRules();
+        sender = endpoint.getSender();
+        dispatcher = endpoint.getComponent().dispatcher();
+        workers = endpoint.getComponent().transport().workers();
         // optional: there is a repository only when camel-health is set up and producer checks are enabled
-        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
-            LiveDeskProducerHealthCheck check = new LiveDeskProducerHealthCheck(getEndpoint());
-            check.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            LiveDeskProducerHealthCheck check = new LiveDeskProducerHealthCheck(endpoint);
+            check.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(check);
             healthCheck = check;
         }

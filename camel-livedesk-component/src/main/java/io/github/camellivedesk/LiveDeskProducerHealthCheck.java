@@ -2,15 +2,13 @@ package io.github.camellivedesk;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
-import io.github.camellivedesk.dispatch.Dispatcher;
+import io.github.camellivedesk.internal.dispatch.Dispatcher;
 import io.github.camellivedesk.error.LiveDeskAuthenticationException;
 import io.github.camellivedesk.error.LiveDeskHttpException;
 import io.github.camellivedesk.error.LiveDeskResponseException;
@@ -40,31 +38,11 @@ final class LiveDeskProducerHealthCheck extends AbstractHealthCheck {
     private volatile Throwable lastFailure;
 
     LiveDeskProducerHealthCheck(LiveDeskEndpoint endpoint) {
-        super("camel", "producer:" + maskedUri(endpoint));
+        super("camel", "producer:" + LiveDeskSecrets.maskedUri(endpoint.getEndpointUri()));
         this.component = endpoint.getComponent();
         this.operation = endpoint.getOperation().name();
         // the host only: a base URL could carry user info
         this.host = URI.create(endpoint.getConfiguration().getBaseUrl()).getHost();
-    }
-
-    /**
-     * The endpoint URI with the values of secret options replaced, so actuator and dev consoles show which endpoint a
-     * check is about (an id like {@code endpoint4} says nothing) and never a credential given in the URI.
-     */
-    static String maskedUri(LiveDeskEndpoint endpoint) {
-        String uri = endpoint.getEndpointUri();
-        int query = uri.indexOf('?');
-        if (query < 0) {
-            return uri;
-        }
-        Set<String> secrets = new LiveDeskEndpointUriFactory().secretPropertyNames();
-        StringJoiner masked = new StringJoiner("&", uri.substring(0, query + 1), "");
-        for (String parameter : uri.substring(query + 1).split("&")) {
-            int equals = parameter.indexOf('=');
-            String name = equals < 0 ? parameter : parameter.substring(0, equals);
-            masked.add(secrets.contains(name) ? name + "=xxxxxx" : parameter);
-        }
-        return masked.toString();
     }
 
     @Override
@@ -101,10 +79,8 @@ final class LiveDeskProducerHealthCheck extends AbstractHealthCheck {
         builder.detail("livedesk.host", host);
         // what the component holds back says whether LiveDesk's limits, not LiveDesk, slow the route down
         Dispatcher dispatcher = component.dispatcher();
-        if (dispatcher != null) {
-            builder.detail(QUEUED_MESSAGES, dispatcher.queuedMessages());
-            builder.detail(RATE_LIMIT_WAIT, dispatcher.currentWait().toMillis());
-        }
+        builder.detail(QUEUED_MESSAGES, dispatcher.queuedMessages());
+        builder.detail(RATE_LIMIT_WAIT, dispatcher.currentWait().toMillis());
         int failures = failuresInARow.get();
         Throwable failure = lastFailure;
         if (failures == 0 || failure == null) {

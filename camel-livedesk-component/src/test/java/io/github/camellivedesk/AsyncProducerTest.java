@@ -70,8 +70,8 @@ class AsyncProducerTest extends LiveDeskTestSupport {
         template.requestBody("direct:io", "on the I/O thread");
         template.requestBody("direct:workers", "on a worker");
 
-        assertThat(threads.get(0)).startsWith("httpclient-dispatch");
-        assertThat(threads.get(1)).contains("LiveDeskWorker");
+        assertThat(threads.get(0)).startsWith("Camel (").contains("LiveDeskIO");
+        assertThat(threads.get(1)).startsWith("Camel (").contains("LiveDeskWorker");
     }
 
     @Test

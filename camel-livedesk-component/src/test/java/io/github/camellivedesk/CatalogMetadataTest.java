@@ -104,7 +104,7 @@ class CatalogMetadataTest {
     @Test
     void everyInputHeaderIsReadAndEveryHeaderReadIsDeclared() throws Exception {
         Set<String> read = constantsUsedIn(Path.of("src/main/java/io/github/camellivedesk/internal"),
-                Pattern.compile("LiveDeskConstants\\.([A-Z_]+)"));
+                Pattern.compile("HeaderNames\\.([A-Z_]+)"));
         Set<String> declaredInputs = new TreeSet<>(constantValues());
         declaredInputs.removeAll(OUT_ONLY_HEADERS);
         assertThat(read).isEqualTo(declaredInputs);
@@ -164,8 +164,8 @@ class CatalogMetadataTest {
 
     private static Set<String> constantsUsedIn(Path path, Pattern pattern) throws Exception {
         Set<String> used = new HashSet<>();
-        try (Stream<Path> files = Files.isDirectory(path) ? Files.list(path) : Stream.of(path)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 Matcher matcher = pattern.matcher(Files.readString(file));
                 while (matcher.find()) {
                     used.add((String) LiveDeskConstants.class.getField(matcher.group(1)).get(null));

@@ -151,7 +151,7 @@ class HealthCheckTest extends LiveDeskTestSupport {
 
     /** The result of the check of the producer of the endpoint {@code uri}. */
     private HealthCheck.Result readiness(String uri) {
-        String id = "producer:" + LiveDeskProducerHealthCheck.maskedUri(context.getEndpoint(uri, LiveDeskEndpoint.class));
+        String id = "producer:" + LiveDeskSecrets.maskedUri(context.getEndpoint(uri, LiveDeskEndpoint.class).getEndpointUri());
         List<HealthCheck.Result> results = List.copyOf(HealthCheckHelper.invokeReadiness(context));
         return results.stream().filter(r -> r.getCheck().getId().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no check " + id + " among "

@@ -1,6 +1,7 @@
 package io.github.camellivedesk;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import io.github.camellivedesk.error.LiveDeskQueueFullException;
 import io.github.camellivedesk.error.LiveDeskTransportException;
+import io.github.camellivedesk.simulator.Fault;
 import io.github.camellivedesk.simulator.LiveDeskSimulator;
+import io.github.camellivedesk.simulator.RecordedRequest;
 import io.github.camellivedesk.simulator.StoredMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +86,33 @@ class PacingTest extends LiveDeskTestSupport {
                         .containsExactly("m000", "m001", "m002", "m003", "m004", "m005", "m006", "m007", "m008", "m009",
                                 "m010", "m011", "m012", "m013", "m014");
             }
+        }
+    }
+
+    @Test
+    void resendsAfter429sArePacedLikeFirstSendsSoNoWindowHoldsMoreThanTheLimit() throws Exception {
+        // half the requests answered 429 with Retry-After: 0, which asks for an immediate resend: each resend must
+        // still wait for a token, or a burst that meets 429s sends up to twice the limit (41 in one second, seen)
+        int limit = 10;
+        Duration period = Duration.ofSeconds(2);
+        LiveDeskSimulator server = simulator();
+        server.faults().seed(17);
+        server.faults().inject(Fault.rateLimit(Duration.ZERO)).forFraction(0.5);
+        ProducerTemplate template = paced(server, period.toMillis(), limit, 0, 100);
+        // enough resends that no message runs out of them by chance
+        template.getCamelContext().getComponent("livedesk", LiveDeskComponent.class).getConfiguration()
+                .setRateLimitMaxRetries(30);
+        List<CompletableFuture<Exchange>> sent = burst(template, 20, 141L, 142L);
+        for (CompletableFuture<Exchange> exchange : sent) {
+            assertThat(exchange.get(120, TimeUnit.SECONDS).getException()).isNull();
+        }
+
+        List<Instant> seen = server.requests().stream().map(RecordedRequest::receivedAt).sorted().toList();
+        assertThat(seen.size()).as("every message, and a resend for each 429").isGreaterThan(25);
+        for (int first = 0; first + limit < seen.size(); first++) {
+            Duration span = Duration.between(seen.get(first), seen.get(first + limit));
+            assertThat(span).as("requests %d to %d of %d, %d in one window", first + 1, first + limit + 1, seen.size(),
+                    limit + 1).isGreaterThanOrEqualTo(period);
         }
     }
 

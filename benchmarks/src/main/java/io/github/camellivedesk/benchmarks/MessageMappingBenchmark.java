@@ -18,11 +18,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import io.github.camellivedesk.LiveDeskConfiguration;
-import io.github.camellivedesk.LiveDeskOperation;
 import io.github.camellivedesk.internal.LiveDeskBinding;
 import io.github.camellivedesk.internal.LiveDeskJson;
 import io.github.camellivedesk.internal.LiveDeskRequest;
-import io.github.camellivedesk.internal.LiveDeskRequestValidator;
+import io.github.camellivedesk.internal.RequestRules;
+import io.github.camellivedesk.internal.Resolved;
 import io.github.camellivedesk.model.LiveDeskMessage;
 import io.github.camellivedesk.model.SendMessageRequest;
 
@@ -44,7 +44,7 @@ public class MessageMappingBenchmark {
 
     private CamelContext context;
     private LiveDeskBinding binding;
-    private LiveDeskRequestValidator validator;
+    private RequestRules validator;
     private Exchange exchange;
     private SendMessageRequest request;
 
@@ -52,12 +52,14 @@ public class MessageMappingBenchmark {
     public void setUp() {
         context = new DefaultCamelContext();
         context.start();
-        LiveDeskConfiguration configuration = new LiveDeskConfiguration();
-        configuration.setConversationId("141");
-        configuration.setApiKey("key");
-        configuration.setApiSecret("secret");
-        binding = new LiveDeskBinding(LiveDeskOperation.send, configuration, new LiveDeskConfiguration());
-        validator = new LiveDeskRequestValidator(configuration);
+        // the options an endpoint livedesk:send?conversationId=141 gives its binding and rules
+        LiveDeskConfiguration defaults = new LiveDeskConfiguration();
+        binding = new LiveDeskBinding(new LiveDeskBinding.Defaults(new Resolved<>("141", "endpoint option conversationId"),
+                new Resolved<>(false, "endpoint option privateMessage"), new Resolved<>(null, "endpoint option inReplyTo"),
+                new Resolved<>(null, "endpoint option messageId"), new Resolved<>(null, "endpoint option templateName"),
+                new Resolved<>(null, "endpoint option templateLanguage"), null, null));
+        validator = new RequestRules(defaults.getMaxContentLength(), defaults.getMaxAttachments(),
+                defaults.getMaxAttachmentSize());
         exchange = new DefaultExchange(context);
         exchange.getMessage().setBody("Agent sending message, is it normal?");
         request = SendMessageRequest.builder().content("Agent sending message, is it normal?").privateMessage(false).build();
@@ -70,7 +72,7 @@ public class MessageMappingBenchmark {
 
     @Benchmark
     public LiveDeskRequest mapExchange() {
-        return validator.validate(binding.bind(exchange));
+        return validator.validate(binding.send(exchange));
     }
 
     /** What Camel's exchange machinery costs before the producer runs: a new exchange and its message with the body. */
@@ -94,7 +96,7 @@ public class MessageMappingBenchmark {
     /** All three, as one message costs. */
     @Benchmark
     public Object perMessage() throws Exception {
-        validator.validate(binding.bind(exchange));
+        validator.validate(binding.send(exchange));
         LiveDeskJson.writer().writeValueAsBytes(request);
         return LiveDeskJson.messageReader().readValue(DOCUMENTED_ANSWER);
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.WrappedFile;
 
-import io.github.camellivedesk.LiveDeskConstants;
+
 import io.github.camellivedesk.error.LiveDeskValidationException;
 import io.github.camellivedesk.model.Attachment;
 
@@ -22,7 +22,7 @@ import io.github.camellivedesk.model.Attachment;
  */
 final class AttachmentBodies {
 
-    static final String HEADER = "header " + LiveDeskConstants.ATTACHMENTS;
+    static final String HEADER = "header " + HeaderNames.ATTACHMENTS;
 
     private AttachmentBodies() {
     }
@@ -38,7 +38,7 @@ final class AttachmentBodies {
     }
 
     static List<Attachment> fromHeader(Exchange exchange) {
-        Object header = exchange.getMessage().getHeader(LiveDeskConstants.ATTACHMENTS);
+        Object header = exchange.getMessage().getHeader(HeaderNames.ATTACHMENTS);
         if (header == null) {
             return List.of();
         }

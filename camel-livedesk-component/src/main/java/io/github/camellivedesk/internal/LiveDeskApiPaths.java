@@ -18,7 +18,7 @@ final class LiveDeskApiPaths {
     private final String base;
     private final Map<String, URI> messageUris = new ConcurrentHashMap<>();
 
-    /** The base URL has been validated by {@link LiveDeskRequestValidator}. */
+    /** The base URL has been checked when the endpoint started. */
     LiveDeskApiPaths(String baseUrl) {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }

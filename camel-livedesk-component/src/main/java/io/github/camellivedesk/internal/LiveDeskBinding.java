@@ -1,21 +1,17 @@
 package io.github.camellivedesk.internal;
 
+import static io.github.camellivedesk.internal.LogSafe.quote;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-import io.github.camellivedesk.LiveDeskConfiguration;
-import io.github.camellivedesk.LiveDeskConstants;
-import io.github.camellivedesk.LiveDeskOperation;
 import io.github.camellivedesk.error.LiveDeskValidationException;
 import io.github.camellivedesk.model.Attachment;
 import io.github.camellivedesk.model.SendMessageRequest;
@@ -25,65 +21,51 @@ import io.github.camellivedesk.model.TemplateParams;
 /**
  * Reads an exchange into the {@link LiveDeskRequest} of an endpoint's operation. Every value comes from the body
  * first (where the body type carries it), else the header, else the endpoint option, else the component option, and
- * keeps its source. Every body type is completed the same way. Only type conversion fails here (a header that is not
- * a number, a Map with an unknown key); the rules on values are the {@link LiveDeskRequestValidator}'s.
+ * keeps its source. Every body type is completed the same way. It only converts: only a value that cannot be read as
+ * what it stands for fails here (a header that is not a number, a Map with an unknown key, JSON that is not a
+ * template); the rules on values are {@link RequestRules}'.
  */
 public final class LiveDeskBinding {
 
     static final String BODY = "body";
-    private static final String CONTENT_HEADER = "header " + LiveDeskConstants.CONTENT;
-
-    private final LiveDeskOperation operation;
-    // option values with their sources, resolved once per endpoint rather than once per message
-    private final Resolved<String> conversationId;
-    private final Resolved<Boolean> privateMessage;
-    private final Resolved<Long> inReplyTo;
-    private final Resolved<Long> messageId;
-    private final Resolved<String> templateName;
-    private final Resolved<String> templateLanguage;
-    private final String templateNamespace;
-    private final String templateCategory;
 
     /**
-     * @param endpoint  the endpoint's options (a copy of the component's, with the endpoint URI's on top)
-     * @param component the component's options, to tell which of the two a value came from
-     */
-    public LiveDeskBinding(LiveDeskOperation operation, LiveDeskConfiguration endpoint, LiveDeskConfiguration component) {
-        this.operation = operation;
-        this.conversationId = option("conversationId", endpoint.getConversationId(), component.getConversationId());
-        this.privateMessage = option("privateMessage", endpoint.isPrivateMessage(), component.isPrivateMessage());
-        this.inReplyTo = option("inReplyTo", endpoint.getInReplyTo(), component.getInReplyTo());
-        this.messageId = option("messageId", endpoint.getMessageId(), component.getMessageId());
-        this.templateName = option("templateName", endpoint.getTemplateName(), component.getTemplateName());
-        this.templateLanguage = option("templateLanguage", endpoint.getTemplateLanguage(), component.getTemplateLanguage());
-        this.templateNamespace = endpoint.getTemplateNamespace();
-        this.templateCategory = endpoint.getTemplateCategory();
-    }
-
-    private static <T> Resolved<T> option(String name, T endpointValue, T componentValue) {
-        boolean fromComponent = endpointValue != null && Objects.equals(endpointValue, componentValue);
-        return new Resolved<>(endpointValue, (fromComponent ? "component option " : "endpoint option ") + name);
-    }
-
-    /**
-     * The request of this exchange.
+     * An endpoint's option values, each with its source ({@code endpoint option x} or {@code component option x}),
+     * resolved once per endpoint rather than once per message.
      *
-     * @throws LiveDeskValidationException when a header, option or body cannot be read as the value it stands for
+     * @param templateNamespace the {@code templateNamespace} option, or null
+     * @param templateCategory  the {@code templateCategory} option, or null
      */
-    public LiveDeskRequest bind(Exchange exchange) {
-        Resolved<String> conversation = header(exchange, LiveDeskConstants.CONVERSATION_ID, String.class, conversationId,
-                "conversation id");
-        return switch (operation) {
-            case send -> send(exchange, conversation);
-            case template -> template(exchange, conversation);
-            case retry -> new LiveDeskRequest.Retry(conversation,
-                    header(exchange, LiveDeskConstants.MESSAGE_ID, Long.class, messageId, "message id"));
-        };
+    public record Defaults(Resolved<String> conversationId, Resolved<Boolean> privateMessage, Resolved<Long> inReplyTo,
+                           Resolved<Long> messageId, Resolved<String> templateName, Resolved<String> templateLanguage,
+                           String templateNamespace, String templateCategory) {
+    }
+
+    private final Defaults defaults;
+
+    public LiveDeskBinding(Defaults defaults) {
+        this.defaults = defaults;
+    }
+
+    /** The {@code livedesk:retry} request of this exchange: the failed message to resend. */
+    public LiveDeskRequest retry(Exchange exchange) {
+        return new LiveDeskRequest.Retry(conversationId(exchange),
+                header(exchange, HeaderNames.MESSAGE_ID, Long.class, defaults.messageId(), "message id"));
+    }
+
+    private Resolved<String> conversationId(Exchange exchange) {
+        return header(exchange, HeaderNames.CONVERSATION_ID, String.class, defaults.conversationId(), "conversation id");
     }
 
     // ---- send
 
-    private LiveDeskRequest send(Exchange exchange, Resolved<String> conversation) {
+    /**
+     * The {@code livedesk:send} request of this exchange: a text, a private note, or files.
+     *
+     * @throws LiveDeskValidationException when a header, option or body cannot be read as the value it stands for
+     */
+    public LiveDeskRequest send(Exchange exchange) {
+        Resolved<String> conversation = conversationId(exchange);
         Object body = exchange.getMessage().getBody();
         SendMessageRequest fromBody;
         String bodySource = BODY;
@@ -110,12 +92,12 @@ public final class LiveDeskBinding {
             bodySource = "body (converted to SendMessageRequest)";
         }
         Resolved<String> content = fromBody.content() != null ? new Resolved<>(fromBody.content(), bodySource)
-                : header(exchange, LiveDeskConstants.CONTENT, String.class, new Resolved<>(null, bodySource), "text");
+                : header(exchange, HeaderNames.CONTENT, String.class, new Resolved<>(null, bodySource), "text");
         Resolved<Boolean> isPrivate = fromBody.privateMessage() != null
                 ? new Resolved<>(fromBody.privateMessage(), bodySource)
-                : header(exchange, LiveDeskConstants.PRIVATE, Boolean.class, privateMessage, "flag");
+                : header(exchange, HeaderNames.PRIVATE, Boolean.class, defaults.privateMessage(), "flag");
         Resolved<Long> replyTo = fromBody.inReplyTo() != null ? new Resolved<>(fromBody.inReplyTo(), bodySource)
-                : header(exchange, LiveDeskConstants.IN_REPLY_TO, Long.class, inReplyTo, "message id");
+                : header(exchange, HeaderNames.IN_REPLY_TO, Long.class, defaults.inReplyTo(), "message id");
         return new LiveDeskRequest.Send(conversation, content, isPrivate, replyTo,
                 attachments(exchange, fromBody.attachments(), bodySource));
     }
@@ -138,8 +120,8 @@ public final class LiveDeskBinding {
             return LiveDeskJson.strictMapper().convertValue(map, SendMessageRequest.class);
         } catch (IllegalArgumentException e) {
             String problem = e.getCause() instanceof UnrecognizedPropertyException unknown
-                    ? "has the unknown key " + LiveDeskRequestValidator.quote(unknown.getPropertyName())
-                    : "does not match the message fields (" + LiveDeskRequestValidator.quote(e.getMessage()) + ")";
+                    ? "has the unknown key " + quote(unknown.getPropertyName())
+                    : "does not match the message fields (" + quote(e.getMessage()) + ")";
             throw new LiveDeskValidationException("body Map", problem,
                     "Use the keys content (String), private (Boolean) and content_attributes ({in_reply_to: Long})", e);
         }
@@ -147,7 +129,13 @@ public final class LiveDeskBinding {
 
     // ---- template
 
-    private LiveDeskRequest template(Exchange exchange, Resolved<String> conversation) {
+    /**
+     * The {@code livedesk:template} request of this exchange, completed from headers and options.
+     *
+     * @throws LiveDeskValidationException when a header, option or body cannot be read as the value it stands for
+     */
+    public LiveDeskRequest template(Exchange exchange) {
+        Resolved<String> conversation = conversationId(exchange);
         Object body = exchange.getMessage().getBody();
         TemplateMessage fromBody;
         String bodySource = BODY;
@@ -157,7 +145,7 @@ public final class LiveDeskBinding {
             fromBody = message;
             bodySource = "body TemplateMessage";
         } else if (body instanceof String json) {
-            fromBody = parseTemplate(json);
+            fromBody = TemplateJson.read(json);
             bodySource = "body JSON";
         } else if (body instanceof Map<?, ?> variables) {
             fromBody = TemplateMessage.builder().bodyVariables(bodyVariables(variables)).build();
@@ -173,21 +161,21 @@ public final class LiveDeskBinding {
         TemplateParams params = fromBody.templateParams();
         TemplateMessage.Builder builder = fromBody.toBuilder();
         Resolved<String> name = params != null && params.name() != null ? new Resolved<>(params.name(), bodySource)
-                : header(exchange, LiveDeskConstants.TEMPLATE_NAME, String.class, templateName, "template name");
+                : header(exchange, HeaderNames.TEMPLATE_NAME, String.class, defaults.templateName(), "template name");
         Resolved<String> language = params != null && params.language() != null
                 ? new Resolved<>(params.language(), bodySource)
-                : header(exchange, LiveDeskConstants.TEMPLATE_LANGUAGE, String.class, templateLanguage, "language code");
+                : header(exchange, HeaderNames.TEMPLATE_LANGUAGE, String.class, defaults.templateLanguage(), "language code");
         builder.name(name.value()).language(language.value());
         if (params == null || params.namespace() == null) {
-            builder.namespace(templateNamespace);
+            builder.namespace(defaults.templateNamespace());
         }
         if (params == null || params.category() == null) {
-            builder.category(templateCategory);
+            builder.category(defaults.templateCategory());
         }
         String contentSource = bodySource;
         if (fromBody.content() == null || fromBody.content().isBlank()) {
             // the API requires a content; the template name is what the chat shows when nothing else is given
-            Resolved<String> content = header(exchange, LiveDeskConstants.CONTENT, String.class,
+            Resolved<String> content = header(exchange, HeaderNames.CONTENT, String.class,
                     new Resolved<>(name.value(), name.source()), "text");
             builder.content(content.value());
             contentSource = content.source();
@@ -195,48 +183,20 @@ public final class LiveDeskBinding {
         return new LiveDeskRequest.Template(conversation, builder.build(), name.source(), language.source(), contentSource);
     }
 
+    /** The Map's entries as text variables; a blank name is left for {@link RequestRules} to refuse. */
     private static Map<String, String> bodyVariables(Map<?, ?> variables) {
         Map<String, String> result = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : variables.entrySet()) {
-            Object key = entry.getKey();
             Object value = entry.getValue();
-            if (key == null || key.toString().isBlank()) {
-                throw new LiveDeskValidationException("body Map", "has a blank variable name",
-                        "Key body variables by position (\"1\", \"2\") or name");
-            }
             if (value == null || value instanceof Map<?, ?> || value instanceof Iterable<?>) {
-                throw new LiveDeskValidationException("body Map", "variable " + LiveDeskRequestValidator.quote(key) + " is "
-                                                                  + (value == null ? "null" : "not a single value"),
+                throw new LiveDeskValidationException("body Map", "variable " + quote(entry.getKey()) + " is "
+                                                                  + (value == null ? "null" : "not a single value")
+                                                                  + ", which cannot be a text variable",
                         "Give each body variable a text value; for header, footer or buttons use a TemplateMessage");
             }
-            result.put(key.toString(), value.toString());
+            result.put(String.valueOf(entry.getKey() == null ? "" : entry.getKey()), value.toString());
         }
         return result;
-    }
-
-    /** Reads a whole template message, or bare {@code template_params}, from JSON. */
-    public static TemplateMessage parseTemplate(String json) {
-        try {
-            JsonNode tree = LiveDeskJson.mapper().readTree(json);
-            if (tree == null || !tree.isObject()) {
-                throw new LiveDeskValidationException("body JSON", "is not a JSON object",
-                        "Send {\"content\": ..., \"template_params\": {\"name\": ..., \"language\": ...}}");
-            }
-            if (tree.has("template_params")) {
-                JsonNode type = tree.get("message_type");
-                if (type != null && !TemplateMessage.OUTGOING.equals(type.asText())) {
-                    throw new LiveDeskValidationException("body JSON message_type",
-                            LiveDeskRequestValidator.quote(type.asText()) + " is not " + TemplateMessage.OUTGOING,
-                            "Leave message_type out or set it to \"outgoing\"");
-                }
-                return LiveDeskJson.mapper().treeToValue(tree, TemplateMessage.class);
-            }
-            return new TemplateMessage(null, LiveDeskJson.mapper().treeToValue(tree, TemplateParams.class));
-        } catch (JsonProcessingException e) {
-            throw new LiveDeskValidationException("body JSON", "cannot be read: "
-                                                               + LiveDeskRequestValidator.quote(e.getOriginalMessage()),
-                    "Send a JSON object with template_params (name, language, processed_params, ...)", e);
-        }
     }
 
     // ---- headers
@@ -266,7 +226,7 @@ public final class LiveDeskBinding {
             String fallback = option.source().contains("option ")
                     ? ", or remove it to use the " + option.source().substring(option.source().lastIndexOf(' ') + 1) + " option"
                     : "";
-            throw new LiveDeskValidationException(source, LiveDeskRequestValidator.quote(raw) + " ("
+            throw new LiveDeskValidationException(source, quote(raw) + " ("
                                                           + raw.getClass().getSimpleName() + ") is not a " + what
                                                           + " (" + type.getSimpleName() + ")",
                     "Set the header to a " + type.getSimpleName() + fallback, failure);

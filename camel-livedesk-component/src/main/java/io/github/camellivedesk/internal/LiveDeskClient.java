@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -39,9 +38,9 @@ import io.github.camellivedesk.model.SendMessageRequest;
 
 /**
  * Sends validated {@link LiveDeskRequest}s to one LiveDesk account over the component's {@link LiveDeskTransport};
- * knows nothing of Camel. {@link #send} returns at once; its future completes on an I/O thread with the status and
- * the message LiveDesk answered, or exceptionally with a {@link LiveDeskException}. A 429 is sent again after the
- * wait the {@link RateLimitPolicy} allows, without holding a thread. Thread-safe.
+ * knows nothing of Camel. {@link #send} makes one attempt and returns at once; its future completes on an I/O thread
+ * with the status and the message LiveDesk answered, or exceptionally with a {@link LiveDeskException}. Whether and
+ * when to send again (after a 429), and closing the request's streams, are the dispatcher's. Thread-safe.
  */
 public final class LiveDeskClient {
 
@@ -56,56 +55,50 @@ public final class LiveDeskClient {
     private final RedactedHeader authorization;
     private final Duration requestTimeout;
     private final RequestConfig requestConfig;
-    private final RateLimitPolicy rateLimitPolicy;
     private final Clock clock;
 
-    /**
-     * A client for one account; the options have been validated by {@link LiveDeskRequestValidator}.
-     *
-     * @param rateLimitPolicy what to do on a 429
-     */
+    /** A client for one account; the options have been checked when the endpoint started. */
     public LiveDeskClient(LiveDeskTransport transport, String baseUrl, String apiKey, String apiSecret,
-                          Duration requestTimeout, RateLimitPolicy rateLimitPolicy) {
-        this(transport, baseUrl, LiveDeskCredentials.of(apiKey, apiSecret), requestTimeout, rateLimitPolicy,
-             Clock.systemUTC());
+                          Duration requestTimeout) {
+        this(transport, baseUrl, LiveDeskCredentials.of(apiKey, apiSecret), requestTimeout, Clock.systemUTC());
     }
 
     LiveDeskClient(LiveDeskTransport transport, String baseUrl, LiveDeskCredentials credentials, Duration requestTimeout,
-                   RateLimitPolicy rateLimitPolicy, Clock clock) {
+                   Clock clock) {
         this.transport = transport;
         this.paths = new LiveDeskApiPaths(baseUrl);
         this.target = URI.create(baseUrl).getHost();
         this.authorization = new RedactedHeader(HttpHeaders.AUTHORIZATION, credentials.authorizationHeader());
         this.requestTimeout = requestTimeout;
         this.requestConfig = RequestConfig.custom().setResponseTimeout(Timeout.of(requestTimeout)).build();
-        this.rateLimitPolicy = rateLimitPolicy;
         this.clock = clock;
     }
 
     /**
-     * Sends a request: a text message as JSON, files as streaming multipart, a template as JSON, a retry with an empty
-     * body. Never throws; every failure completes the future. Streams among the attachments are closed when it ends.
+     * Sends a request once: a text message as JSON, files as streaming multipart, a template as JSON, a retry with an
+     * empty body. Never throws; every failure completes the future, a 429 with a {@code LiveDeskRateLimitException}.
+     *
+     * @param attempt how many times this request has been sent before, plus one; the errors report it
      */
-    public CompletableFuture<LiveDeskResponse> send(LiveDeskRequest request) {
+    public CompletableFuture<LiveDeskResponse> send(LiveDeskRequest request, int attempt) {
         CompletableFuture<LiveDeskResponse> result = new CompletableFuture<>();
         try {
             String conversationId = request.conversationId().value();
             if (request instanceof LiveDeskRequest.Send send) {
                 if (send.hasAttachments()) {
-                    result.whenComplete((response, failure) -> send.closeStreams());
                     MultipartBody body = MultipartBody.of(send);
                     attempt(new Call(paths.messages(conversationId), () -> body.newEntityProducer(transport.blockingReads()),
-                            body.isRepeatable(), conversationId, null, result), 1);
+                            conversationId, null, result), attempt);
                 } else {
-                    json(paths.messages(conversationId), toSendMessage(send), conversationId, result);
+                    json(paths.messages(conversationId), toSendMessage(send), conversationId, result, attempt);
                 }
             } else if (request instanceof LiveDeskRequest.Template template) {
-                json(paths.messages(conversationId), template.message(), conversationId, result);
+                json(paths.messages(conversationId), template.message(), conversationId, result, attempt);
             } else if (request instanceof LiveDeskRequest.Retry retry) {
                 long messageId = retry.messageId().value();
                 // an explicit empty body: proxies in front of Rails answer 411 to a POST without Content-Length
                 attempt(new Call(paths.retry(conversationId, messageId), () -> AsyncEntityProducers.create(new byte[0], null),
-                        true, conversationId, messageId, result), 1);
+                        conversationId, messageId, result), attempt);
             }
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
@@ -118,7 +111,8 @@ public final class LiveDeskClient {
                 .inReplyTo(send.inReplyTo().value()).build();
     }
 
-    private void json(URI uri, Object model, String conversationId, CompletableFuture<LiveDeskResponse> result) {
+    private void json(URI uri, Object model, String conversationId, CompletableFuture<LiveDeskResponse> result,
+                      int attempt) {
         byte[] json;
         try {
             json = LiveDeskJson.writer().writeValueAsBytes(model);
@@ -126,8 +120,8 @@ public final class LiveDeskClient {
             throw new LiveDeskValidationException("message", "cannot be written as JSON: " + e.getOriginalMessage(),
                     "Check the values of the request", e);
         }
-        attempt(new Call(uri, () -> AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON), true, conversationId,
-                null, result), 1);
+        attempt(new Call(uri, () -> AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON), conversationId, null,
+                result), attempt);
     }
 
     private void attempt(Call call, int attempt) {
@@ -175,20 +169,6 @@ public final class LiveDeskClient {
     private void onResponse(Call call, int attempt, LiveDeskHttpResponse response) {
         LOG.debug("POST {} answered {} ({} bytes, attempt {})", call.uri.getPath(), response.status(),
                 response.body().length, attempt);
-        if (response.status() == 429 && call.repeatable) {
-            Optional<Duration> wait = rateLimitPolicy.waitBeforeRetry(attempt,
-                    RetryAfter.parse(response.retryAfter(), clock));
-            if (wait.isPresent()) {
-                LOG.debug("POST {} rate limited; sending again in {} ms", call.uri.getPath(), wait.get().toMillis());
-                LiveDeskHttpException rateLimited = ErrorResponses.toException(response, attempt, clock, call.subject());
-                // if the component stops first, the 429 is the answer: LiveDesk did not process the request
-                if (transport.afterRateLimitWait(wait.get(), () -> attempt(call, attempt + 1),
-                        () -> call.result.completeExceptionally(rateLimited))) {
-                    return;
-                }
-                // the transport is closing: report the 429 as it is
-            }
-        }
         if (!response.isSuccess()) {
             LiveDeskHttpException failure = ErrorResponses.toException(response, attempt, clock, call.subject());
             call.result.completeExceptionally(failure);
@@ -226,12 +206,12 @@ public final class LiveDeskClient {
      *
      * @param messageId the message a retry is about, else null
      */
-    private record Call(URI uri, Supplier<AsyncEntityProducer> entity, boolean repeatable, String conversationId,
-                        Long messageId, CompletableFuture<LiveDeskResponse> result) {
+    private record Call(URI uri, Supplier<AsyncEntityProducer> entity, String conversationId, Long messageId,
+                        CompletableFuture<LiveDeskResponse> result) {
 
         /** What the request is about, for error messages; built only when one is needed. */
         String subject() {
-            return "conversation " + LiveDeskRequestValidator.quote(conversationId)
+            return "conversation " + LogSafe.quote(conversationId)
                    + (messageId == null ? "" : " or message " + messageId);
         }
     }

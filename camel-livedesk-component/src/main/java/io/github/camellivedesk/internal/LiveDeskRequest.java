@@ -6,13 +6,22 @@ import io.github.camellivedesk.model.Attachment;
 import io.github.camellivedesk.model.TemplateMessage;
 
 /**
- * One request to LiveDesk, as the binding read it from an exchange: every value with its source. The validator
- * checks it once; the client sends it as it is.
+ * One request to LiveDesk, as the binding read it from an exchange: every value with its source. The rules check it
+ * once; the dispatcher owns it from then on, and the client sends it as it is.
  */
 public sealed interface LiveDeskRequest {
 
     /** The conversation the request goes to (a path segment). */
     Resolved<String> conversationId();
+
+    /** Whether it can be sent again after a 429: not when a file is an {@code InputStream}, read as it is sent. */
+    default boolean isRepeatable() {
+        return true;
+    }
+
+    /** Lets go of what the request holds: the streams among its files. Done once the request will not be sent again. */
+    default void release() {
+    }
 
     /** {@code livedesk:send}: a text message, a private note, or files with an optional text. */
     record Send(Resolved<String> conversationId, Resolved<String> content, Resolved<Boolean> privateMessage,
@@ -27,8 +36,14 @@ public sealed interface LiveDeskRequest {
             return !attachments.value().isEmpty();
         }
 
+        @Override
+        public boolean isRepeatable() {
+            return attachments.value().stream().allMatch(attachment -> AttachmentSource.of(attachment).repeatable());
+        }
+
         /** Closes the streams among the attachments; see {@link AttachmentSource#closeStreams}. */
-        public void closeStreams() {
+        @Override
+        public void release() {
             AttachmentSource.closeStreams(attachments.value());
         }
     }

@@ -1,23 +1,21 @@
 package io.github.camellivedesk.internal;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
@@ -38,14 +36,17 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Everything a component's requests share, created when the component starts and closed when it stops: the Apache
- * HttpClient 5 async client and its connection pool (or a client the user gave, which is left open), the scheduler
- * for request deadlines and 429 waits, and the worker threads routes continue on with {@code continueOnIoThread=false}.
+ * Everything a component's requests share: the Apache HttpClient 5 async client and its connection pool (or a client
+ * the user gave, which is left open), the scheduler for request deadlines, pacing and 429 waits, the worker threads
+ * routes continue on with {@code continueOnIoThread=false}, and the threads that read {@code InputStream}
+ * attachments. A Camel service of the component: it reads the component's options and takes its threads from Camel's
+ * {@link ExecutorServiceManager} when it starts (so thread pool profiles, JMX and Camel's shutdown know them, and a
+ * thread dump names them {@code LiveDesk...}), and gives them back when it stops.
  */
-public final class LiveDeskTransport implements AutoCloseable {
+public final class LiveDeskTransport extends ServiceSupport {
 
     /**
-     * The component's transport options; their defaults are the component's.
+     * The component's transport options, read when the transport starts; their defaults are the component's.
      *
      * @param maxConnections connections in the pool (LiveDesk is one host, so also per route)
      * @param connectTimeout time to establish a connection (TCP and TLS)
@@ -53,14 +54,16 @@ public final class LiveDeskTransport implements AutoCloseable {
      * @param proxy          HTTP proxy, or null
      * @param proxyUsername  proxy user, or null
      * @param proxyPassword  proxy password, or null
+     * @param userClient     a started client the user owns, used instead of building one (the other options then do
+     *                       not apply), or null
      */
     public record Options(int maxConnections, Duration connectTimeout, SSLContext sslContext, HttpHost proxy,
-                          String proxyUsername, String proxyPassword) {
+                          String proxyUsername, String proxyPassword, CloseableHttpAsyncClient userClient) {
 
         @Override
         public String toString() {
             return "Options[maxConnections=" + maxConnections + ", connectTimeout=" + connectTimeout + ", proxy="
-                   + (proxy == null ? "none" : proxy) + "]";
+                   + (proxy == null ? "none" : proxy) + (userClient == null ? "" : ", user's client") + "]";
         }
     }
 
@@ -69,54 +72,108 @@ public final class LiveDeskTransport implements AutoCloseable {
     /** The most header lines accepted in an answer. */
     static final int MAX_RESPONSE_HEADER_COUNT = 200;
 
-    private final CloseableHttpAsyncClient http;
-    private final PoolingAsyncClientConnectionManager pool;
-    private final ScheduledExecutorService scheduler;
-    private final ExecutorService workers;
-    private final Executor continuation;
-    private final ExecutorService blockingReads;
-    // requests waiting out a 429: closing the transport ends their wait, which no scheduler would end any more
-    private final Set<RateLimitWait> waiting = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
+    /** The name of the worker pool and of the thread pool profile a user may register to size it. */
+    public static final String WORKERS = "LiveDeskWorker";
 
-    private LiveDeskTransport(CloseableHttpAsyncClient http, PoolingAsyncClientConnectionManager pool) {
-        this.http = http;
-        this.pool = pool;
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads("LiveDeskScheduler"));
-        // every request schedules a deadline and cancels it on completion: drop cancelled ones at once
-        timer.setRemoveOnCancelPolicy(true);
-        this.scheduler = timer;
-        int cores = Runtime.getRuntime().availableProcessors();
-        // unbounded: every answer in flight must find a thread; Abort, so that a rejection is seen (below)
-        this.workers = new ThreadPoolExecutor(cores, cores, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                threads("LiveDeskWorker"), new ThreadPoolExecutor.AbortPolicy());
-        // InputStream attachments may block for any time: they are read here, never on an I/O thread
-        this.blockingReads = Executors.newCachedThreadPool(threads("LiveDeskAttachmentReader"));
-        this.continuation = task -> {
-            try {
-                workers.execute(task);
-            } catch (RejectedExecutionException shutDown) {
-                // the pool is shut down (the component is stopping): the answer must still complete its exchange
-                task.run();
-            }
-        };
+    private final Supplier<Options> options;
+    private final Supplier<ExecutorServiceManager> threads;
+    private final Object owner;
+    // set while started
+    private volatile CloseableHttpAsyncClient http;
+    private volatile PoolingAsyncClientConnectionManager pool;
+    private volatile ScheduledExecutorService scheduler;
+    private volatile ExecutorService workers;
+    private volatile ExecutorService blockingReads;
+    private final Executor continuation = this::continueOnWorker;
+
+    /**
+     * @param options read each time the transport starts
+     * @param threads Camel's thread pools, asked for when the transport starts
+     * @param owner   what Camel names the thread pools after (the component)
+     */
+    public LiveDeskTransport(Supplier<Options> options, Supplier<ExecutorServiceManager> threads, Object owner) {
+        this.options = options;
+        this.threads = threads;
+        this.owner = owner;
     }
 
-    /** A transport with its own client and pool, built from the component's options. */
-    public static LiveDeskTransport create(Options options) {
-        PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
+    @Override
+    protected void doStart() {
+        Options settings = options.get();
+        ExecutorServiceManager manager = threads.get();
+        ScheduledExecutorService timer = manager.newSingleThreadScheduledExecutor(owner, "LiveDeskScheduler");
+        if (timer instanceof ScheduledThreadPoolExecutor pool) {
+            // every request schedules a deadline and cancels it on completion: drop cancelled ones at once
+            pool.setRemoveOnCancelPolicy(true);
+        }
+        scheduler = timer;
+        int cores = Runtime.getRuntime().availableProcessors();
+        // a thread pool profile the user registered under this name wins over ours
+        ThreadPoolProfile own = manager.getThreadPoolProfile(WORKERS);
+        workers = manager.newThreadPool(owner, WORKERS, own != null ? own : workerProfile(cores));
+        // InputStream attachments may block for any time: they are read here, never on an I/O thread
+        blockingReads = manager.newCachedThreadPool(owner, "LiveDeskAttachmentReader");
+        if (settings.userClient() != null) {
+            http = settings.userClient();
+            pool = null;
+        } else {
+            pool = newPool(settings);
+            http = newClient(settings, pool, runnable -> manager.newThread("LiveDeskIO", runnable));
+            http.start();
+        }
+    }
+
+    @Override
+    protected void doStop() {
+        CloseableHttpAsyncClient client = http;
+        if (pool != null && client != null) {
+            // lets exchanges in flight finish
+            client.close(CloseMode.GRACEFUL);
+        }
+        ExecutorServiceManager manager = threads.get();
+        if (scheduler != null) {
+            manager.shutdownNow(scheduler);
+        }
+        if (workers != null) {
+            manager.shutdown(workers);
+        }
+        if (blockingReads != null) {
+            // interrupts reads of InputStream attachments still under way
+            manager.shutdownNow(blockingReads);
+        }
+    }
+
+    /** Unbounded: every answer in flight must find a thread; Abort, so that a rejection is seen (continueOnWorker). */
+    private static ThreadPoolProfile workerProfile(int cores) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(WORKERS);
+        profile.setPoolSize(cores);
+        profile.setMaxPoolSize(cores);
+        profile.setKeepAliveTime(60L);
+        profile.setTimeUnit(TimeUnit.SECONDS);
+        profile.setMaxQueueSize(-1);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
+    }
+
+    private static PoolingAsyncClientConnectionManager newPool(Options options) {
+        return PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(options.maxConnections())
                 .setMaxConnPerRoute(options.maxConnections())
                 .setDefaultConnectionConfig(connectionConfig(options))
                 .setTlsStrategy(tlsStrategy(options))
                 .build();
+    }
+
+    private static CloseableHttpAsyncClient newClient(Options options, PoolingAsyncClientConnectionManager pool,
+                                                      ThreadFactory ioThreads) {
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(pool)
+                .setThreadFactory(ioThreads)
                 .setIOReactorConfig(IOReactorConfig.custom()
                         .setIoThreadCount(Math.max(1, Runtime.getRuntime().availableProcessors()))
                         .setTcpNoDelay(true)
                         .build())
-                // POST is not idempotent: the client decides what to resend (only what LiveDesk surely did not process)
+                // POST is not idempotent: the dispatcher decides what to resend (only what LiveDesk surely did not process)
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableRedirectHandling()
@@ -126,14 +183,7 @@ public final class LiveDeskTransport implements AutoCloseable {
                 .setIoSessionDecorator(session -> session);
         proxy(builder, options);
         RequestProgress.install(builder);
-        CloseableHttpAsyncClient client = builder.build();
-        client.start();
-        return new LiveDeskTransport(client, pool);
-    }
-
-    /** A transport around a started client the user owns; it is never closed here and the pool options do not apply. */
-    public static LiveDeskTransport wrap(CloseableHttpAsyncClient client) {
-        return new LiveDeskTransport(client, null);
+        return builder.build();
     }
 
     /** The one place connections are configured. */
@@ -183,20 +233,11 @@ public final class LiveDeskTransport implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory threads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     CloseableHttpAsyncClient http() {
         return http;
     }
 
-    /** The timer thread: request deadlines, 429 waits and the component's pacing. */
+    /** The timer thread: request deadlines, 429 waits and the component's pacing; null while stopped. */
     public ScheduledExecutorService scheduler() {
         return scheduler;
     }
@@ -207,80 +248,36 @@ public final class LiveDeskTransport implements AutoCloseable {
     }
 
     /**
-     * Runs {@code retry} after {@code delay}, or {@code giveUp} if the transport is closed first.
-     *
-     * @return false when the transport is closing and cannot wait
-     */
-    boolean afterRateLimitWait(Duration delay, Runnable retry, Runnable giveUp) {
-        RateLimitWait wait = new RateLimitWait(giveUp);
-        waiting.add(wait);
-        try {
-            scheduler.schedule(() -> {
-                if (waiting.remove(wait)) {
-                    retry.run();
-                }
-            }, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            waiting.remove(wait);
-            return false;
-        }
-        if (closed && waiting.remove(wait)) {
-            // closed while the wait was being scheduled
-            giveUp.run();
-        }
-        return true;
-    }
-
-    /**
-     * Runs route continuations on the worker threads; once the workers are shut down, on the calling thread, so that
-     * no answer is ever dropped.
+     * Runs route continuations on the worker threads; while they are not running (the component is stopping), on the
+     * calling thread, so that no answer is ever dropped.
      */
     public Executor workers() {
         return continuation;
     }
 
-    /** Leased, pending, available and maximum connections of the own pool; null with a user's client. */
+    private void continueOnWorker(Runnable task) {
+        ExecutorService pool = workers;
+        if (pool == null) {
+            task.run();
+            return;
+        }
+        try {
+            pool.execute(task);
+        } catch (RejectedExecutionException shutDown) {
+            task.run();
+        }
+    }
+
+    /** Leased, pending, available and maximum connections of the own pool; null with a user's client or stopped. */
     public PoolStats poolStats() {
-        return pool == null ? null : pool.getTotalStats();
-    }
-
-    /** Stops taking work on the worker threads; answers still arriving continue on the I/O thread. */
-    void shutdownWorkers() {
-        workers.shutdown();
-    }
-
-    /**
-     * Closes the own client (letting exchanges in flight finish), then the scheduler and the workers. A user's
-     * client stays open.
-     */
-    @Override
-    public void close() {
-        closed = true;
-        for (RateLimitWait wait : List.copyOf(waiting)) {
-            if (waiting.remove(wait)) {
-                wait.giveUp.run();
-            }
-        }
-        if (pool != null) {
-            http.close(CloseMode.GRACEFUL);
-        }
-        scheduler.shutdownNow();
-        workers.shutdown();
-        // interrupts reads of InputStream attachments still under way
-        blockingReads.shutdownNow();
-    }
-
-    /** A request waiting out a 429; identity matters, so not a record. */
-    private static final class RateLimitWait {
-        private final Runnable giveUp;
-
-        RateLimitWait(Runnable giveUp) {
-            this.giveUp = giveUp;
-        }
+        PoolingAsyncClientConnectionManager own = pool;
+        return own == null ? null : own.getTotalStats();
     }
 
     @Override
     public String toString() {
-        return "LiveDeskTransport[" + (pool == null ? "user's client" : pool.getTotalStats()) + "]";
+        PoolingAsyncClientConnectionManager own = pool;
+        return "LiveDeskTransport[" + (own == null ? (http == null ? "stopped" : "user's client") : own.getTotalStats())
+               + "]";
     }
 }

@@ -83,8 +83,8 @@ final class MultipartBody {
         try {
             length = source.length();
         } catch (IOException e) {
-            throw new LiveDeskValidationException("attachment " + LiveDeskRequestValidator.escape(attachment.fileName()),
-                    "its size cannot be read: " + LiveDeskRequestValidator.quote(e.getMessage()),
+            throw new LiveDeskValidationException("attachment " + LogSafe.escape(attachment.fileName()),
+                    "its size cannot be read: " + LogSafe.quote(e.getMessage()),
                     "Check that the file is readable", e);
         }
         String contentType = attachment.contentType() != null ? attachment.contentType()

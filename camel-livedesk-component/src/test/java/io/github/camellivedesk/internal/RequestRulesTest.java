@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.github.camellivedesk.LiveDeskConfiguration;
 import io.github.camellivedesk.error.LiveDeskValidationException;
 import io.github.camellivedesk.model.Attachment;
 import io.github.camellivedesk.model.TemplateButton;
@@ -29,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every rule of {@link LiveDeskRequestValidator}, one row each: the request or options it refuses with the message
+ * Every rule of {@link RequestRules}, one row each: the request it refuses with the message
  * fragments (source, problem, fix), and the edge values it still accepts.
  */
-class LiveDeskRequestValidatorTest {
+class RequestRulesTest {
 
     private static final String HEADER = "header CamelLiveDeskConversationId";
     private static Path file;
@@ -79,19 +77,8 @@ class LiveDeskRequestValidatorTest {
         return new LiveDeskRequest.Retry(conversation("141"), new Resolved<>(messageId, "endpoint option messageId"));
     }
 
-    private static LiveDeskConfiguration options(Consumer<LiveDeskConfiguration> change) {
-        LiveDeskConfiguration options = new LiveDeskConfiguration();
-        options.setApiKey("key");
-        options.setApiSecret("secret");
-        options.setMaxContentLength(20);
-        options.setMaxAttachments(2);
-        options.setMaxAttachmentSize(10);
-        change.accept(options);
-        return options;
-    }
-
-    private static final LiveDeskRequestValidator VALIDATOR = new LiveDeskRequestValidator(options(o -> {
-    }));
+    // at most 20 characters, 2 files of 10 bytes each
+    private static final RequestRules VALIDATOR = new RequestRules(20, 2, 10);
 
     // ---- the table
 
@@ -175,6 +162,10 @@ class LiveDeskRequestValidatorTest {
                         List.of("template_params.language: is missing", "templateLanguage option")),
                 Arguments.of("template language blank", template(named().language("")),
                         List.of("template_params.language (endpoint option templateLanguage): is blank")),
+                Arguments.of("template variable name blank", template(named().bodyVariable(" ", "x")),
+                        List.of("template_params.processed_params: has a blank variable name", "by position")),
+                Arguments.of("template variable name empty", template(named().bodyVariable("", "x")),
+                        List.of("template_params.processed_params: has a blank variable name")),
                 Arguments.of("template content too long", template(named().content("c".repeat(21))),
                         List.of("body: content has 21 characters")),
                 Arguments.of("header type unknown", template(named().header(new TemplateHeader("audio", null, null, null, null))),
@@ -282,91 +273,6 @@ class LiveDeskRequestValidatorTest {
     @MethodSource("accepted")
     void accepts(String name, String what, LiveDeskRequest request) {
         assertThat(VALIDATOR.validate(request)).as(what).isSameAs(request);
-    }
-
-    static Stream<Arguments> refusedOptions() {
-        return Stream.of(
-                Arguments.of("api key missing", options(o -> o.setApiKey(null)),
-                        List.of("option apiKey: is missing or blank", "API Key page")),
-                Arguments.of("api key blank", options(o -> o.setApiKey(" ")), List.of("option apiKey")),
-                Arguments.of("api secret missing", options(o -> o.setApiSecret(null)), List.of("option apiSecret")),
-                Arguments.of("api secret blank", options(o -> o.setApiSecret("")), List.of("option apiSecret")),
-                Arguments.of("base url missing", options(o -> o.setBaseUrl(null)),
-                        List.of("option baseUrl: 'null' is not an http(s) URL with a host")),
-                Arguments.of("base url not a URI", options(o -> o.setBaseUrl("http://exa mple.com")),
-                        List.of("option baseUrl: 'http://exa mple.com'")),
-                Arguments.of("base url ftp", options(o -> o.setBaseUrl("ftp://example.com")), List.of("option baseUrl")),
-                Arguments.of("base url relative", options(o -> o.setBaseUrl("/api")), List.of("option baseUrl")),
-                Arguments.of("base url without host", options(o -> o.setBaseUrl("http:///api")), List.of("option baseUrl")),
-                Arguments.of("base url with a query", options(o -> o.setBaseUrl("https://example.com?a=1")), List.of("option baseUrl")),
-                Arguments.of("base url with a fragment", options(o -> o.setBaseUrl("https://example.com#a")), List.of("option baseUrl")),
-                Arguments.of("request timeout zero", options(o -> o.setRequestTimeout(0)),
-                        List.of("option requestTimeout: '0' is less than 1", "60s")),
-                Arguments.of("content limit zero", options(o -> o.setMaxContentLength(0)), List.of("option maxContentLength")),
-                Arguments.of("attachments limit zero", options(o -> o.setMaxAttachments(0)), List.of("option maxAttachments")),
-                Arguments.of("size limit zero", options(o -> o.setMaxAttachmentSize(0)), List.of("option maxAttachmentSize")),
-                Arguments.of("negative retries", options(o -> o.setRateLimitMaxRetries(-1)),
-                        List.of("option rateLimitMaxRetries: '-1' is less than 0")),
-                Arguments.of("negative wait", options(o -> o.setRateLimitMaxWait(-1)), List.of("option rateLimitMaxWait")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("refusedOptions")
-    void refusesOptions(String name, LiveDeskConfiguration options, List<String> fragments) {
-        assertThatThrownBy(() -> new LiveDeskRequestValidator(options))
-                .isInstanceOf(LiveDeskValidationException.class).message().contains(fragments).doesNotContain("secret'");
-    }
-
-    @Test
-    void acceptsTheSmallestOptions() {
-        assertThatCode(() -> new LiveDeskRequestValidator(options(o -> {
-            o.setBaseUrl("http://127.0.0.1:8080/");
-            o.setRequestTimeout(1);
-            o.setMaxContentLength(1);
-            o.setMaxAttachments(1);
-            o.setMaxAttachmentSize(1);
-            o.setRateLimitMaxRetries(0);
-            o.setRateLimitMaxWait(0);
-        }))).doesNotThrowAnyException();
-        assertThatCode(() -> LiveDeskRequestValidator.componentOptions(1, 1)).doesNotThrowAnyException();
-    }
-
-    @Test
-    void componentOptions() {
-        assertThatThrownBy(() -> LiveDeskRequestValidator.componentOptions(0, 10_000))
-                .hasMessageContaining("component option maxConnections: '0' is less than 1");
-        assertThatThrownBy(() -> LiveDeskRequestValidator.componentOptions(64, 0))
-                .hasMessageContaining("component option connectTimeout: '0' is less than 1");
-    }
-
-    @Test
-    void messageIdOptionIsDigits() {
-        assertThatThrownBy(() -> LiveDeskRequestValidator.messageIdOption("5s"))
-                .hasMessage("endpoint option messageId: '5s' is not a number. Use the numeric id LiveDesk returned for "
-                            + "the failed message, e.g. livedesk:retry?messageId=3031");
-        assertThatThrownBy(() -> LiveDeskRequestValidator.messageIdOption("")).hasMessageContaining("'' is not a number");
-        assertThatCode(() -> LiveDeskRequestValidator.messageIdOption(" 3031 ")).doesNotThrowAnyException();
-        assertThatCode(() -> LiveDeskRequestValidator.messageIdOption(3031L)).doesNotThrowAnyException();
-        assertThatCode(() -> LiveDeskRequestValidator.messageIdOption(null)).doesNotThrowAnyException();
-    }
-
-    static Stream<Arguments> quoted() {
-        return Stream.of(
-                Arguments.of("plain", "141", "'141'"),
-                Arguments.of("line breaks and tab", "a\r\nb\tc", "'a\\r\\nb\\tc'"),
-                Arguments.of("quote and backslash", "it's a\\b", "'it\\'s a\\\\b'"),
-                Arguments.of("control characters", "\u0000\u001f\u007f\u0085", "'\\u0000\\u001f\\u007f\\u0085'"),
-                Arguments.of("unicode line separators", "a\u2028b\u2029", "'a\\u2028b\\u2029'"),
-                Arguments.of("exactly 80", "x".repeat(80), "'" + "x".repeat(80) + "'"),
-                Arguments.of("81 cut", "y".repeat(81), "'" + "y".repeat(80) + "...(81 characters)'"),
-                Arguments.of("null", null, "'null'"),
-                Arguments.of("number", 12L, "'12'"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("quoted")
-    void quotesValuesSoTheyCannotForgeLogLines(String name, Object value, String expected) {
-        assertThat(LiveDeskRequestValidator.quote(value)).isEqualTo(expected);
     }
 
     @Test

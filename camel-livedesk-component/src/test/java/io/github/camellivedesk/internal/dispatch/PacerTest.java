@@ -1,4 +1,4 @@
-package io.github.camellivedesk.dispatch;
+package io.github.camellivedesk.internal.dispatch;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,16 +1,15 @@
 package io.github.camellivedesk.internal;
 
+import static io.github.camellivedesk.internal.LogSafe.escape;
+import static io.github.camellivedesk.internal.LogSafe.quote;
+
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
-import io.github.camellivedesk.LiveDeskConfiguration;
-import io.github.camellivedesk.LiveDeskConstants;
 import io.github.camellivedesk.error.LiveDeskValidationException;
 import io.github.camellivedesk.model.Attachment;
 import io.github.camellivedesk.model.TemplateButton;
@@ -21,16 +20,16 @@ import io.github.camellivedesk.model.TemplateMessage;
 import io.github.camellivedesk.model.TemplateParams;
 
 /**
- * Every rule a request must meet before it is sent, in one place: the endpoint's options when it starts, then each
- * request once. Each rule throws a {@link LiveDeskValidationException} naming the source (header, option, body or
- * JSON field), the problem with the value, quoted and cut short so it cannot forge or flood a log line, and the fix.
+ * Every rule a request must meet before it is sent, in one place, applied once per request; the endpoint's options
+ * are checked once, when it starts, by the Camel layer. Each rule throws a {@link LiveDeskValidationException} naming
+ * the source (header, option, body or JSON field), the problem with the value, quoted with {@link LogSafe}, and the
+ * fix.
  */
-public final class LiveDeskRequestValidator {
+public final class RequestRules {
 
     /** The longest conversation id accepted; real ids are numbers of a few digits. */
     public static final int MAX_CONVERSATION_ID_LENGTH = 64;
     static final int MAX_FILE_NAME_LENGTH = 1000;
-    private static final int MAX_QUOTED = 80;
     private static final String CONVERSATION_ID_FIX = "Use the conversation id LiveDesk shows, e.g. 141: 1 to "
                                                       + MAX_CONVERSATION_ID_LENGTH + " letters, digits, '_' or '-', "
                                                       + "starting with a letter or digit";
@@ -40,86 +39,16 @@ public final class LiveDeskRequestValidator {
     private final long maxAttachmentSize;
 
     /**
-     * A validator for an endpoint's requests; checks the endpoint's options first.
+     * The rules of one endpoint, whose options have been checked when it started.
      *
-     * @throws LiveDeskValidationException when an option is missing or out of range
+     * @param maxContentLength  the longest text accepted
+     * @param maxAttachments    the most files in one message
+     * @param maxAttachmentSize the largest file accepted, in bytes
      */
-    public LiveDeskRequestValidator(LiveDeskConfiguration options) {
-        required(options.getApiKey(), "option apiKey");
-        required(options.getApiSecret(), "option apiSecret");
-        baseUrl(options.getBaseUrl());
-        atLeast(options.getRequestTimeout(), 1, "option requestTimeout", "Use a positive duration, e.g. 60s");
-        atLeast(options.getMaxContentLength(), 1, "option maxContentLength", "Use a positive number, e.g. 150000");
-        atLeast(options.getMaxAttachments(), 1, "option maxAttachments", "Use a positive number, e.g. 15");
-        atLeast(options.getMaxAttachmentSize(), 1, "option maxAttachmentSize", "Use a positive number of bytes");
-        atLeast(options.getRateLimitMaxRetries(), 0, "option rateLimitMaxRetries", "Use 0 or more");
-        atLeast(options.getRateLimitMaxWait(), 0, "option rateLimitMaxWait", "Use zero or a positive duration");
-        this.maxContentLength = options.getMaxContentLength();
-        this.maxAttachments = options.getMaxAttachments();
-        this.maxAttachmentSize = options.getMaxAttachmentSize();
-    }
-
-    /** The component's transport options, checked when it starts. */
-    public static void componentOptions(int maxConnections, long connectTimeout) {
-        atLeast(maxConnections, 1, "component option maxConnections", "Use a positive number, e.g. 64");
-        atLeast(connectTimeout, 1, "component option connectTimeout", "Use a positive duration, e.g. 10s");
-    }
-
-    /** The component's pacing and queue options. */
-    public static void pacingOptions(int rateLimitPerMinute, int conversationRateLimitPerMinute, int maxQueuedMessages,
-                                     long rateLimitPeriod) {
-        atLeast(rateLimitPerMinute, 0, "component option rateLimitPerMinute",
-                "Use 0 for no pacing or the requests per minute LiveDesk allows, e.g. 3000");
-        atLeast(conversationRateLimitPerMinute, 0, "component option conversationRateLimitPerMinute",
-                "Use 0 for no pacing or the messages per minute LiveDesk allows per conversation, e.g. 200");
-        atLeast(maxQueuedMessages, 1, "component option maxQueuedMessages", "Use a positive number, e.g. 10000");
-        atLeast(rateLimitPeriod, 1, "component option rateLimitPeriod", "Use a positive duration, e.g. 60s");
-    }
-
-    /** The text of a {@code messageId} endpoint option, before Camel converts it: digits only. */
-    public static void messageIdOption(Object raw) {
-        if (raw instanceof String text && !text.trim().matches("[0-9]+")) {
-            throw new LiveDeskValidationException("endpoint option messageId", quote(text) + " is not a number",
-                    "Use the numeric id LiveDesk returned for the failed message, e.g. livedesk:retry?messageId=3031");
-        }
-    }
-
-    private static void required(String secret, String option) {
-        if (secret == null || secret.isBlank()) {
-            // the value is a secret: never quoted
-            throw new LiveDeskValidationException(option, "is missing or blank",
-                    "Copy the API Key and API Secret from the LiveDesk API Key page into the apiKey and apiSecret options");
-        }
-    }
-
-    private static void baseUrl(String baseUrl) {
-        URI uri = null;
-        try {
-            uri = baseUrl == null ? null : URI.create(baseUrl);
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        if (uri == null || uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-            || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new LiveDeskValidationException("option baseUrl", quote(withoutUserInfo(baseUrl))
-                                                                    + " is not an http(s) URL with a host",
-                    "Use the service root such as https://livedesk-api.engagelab.com");
-        }
-        if (uri.getRawUserInfo() != null) {
-            // never repeated: it holds a password; HttpClient would refuse it only after the request was handed over
-            throw new LiveDeskValidationException("option baseUrl", "contains user information (user:password@)",
-                    "Remove it from the URL: LiveDesk authenticates with the apiKey and apiSecret options");
-        }
-    }
-
-    private static String withoutUserInfo(String baseUrl) {
-        return baseUrl == null ? null : baseUrl.replaceAll("//[^/]*@", "//***@");
-    }
-
-    private static void atLeast(long value, long minimum, String option, String fix) {
-        if (value < minimum) {
-            throw new LiveDeskValidationException(option, quote(value) + " is less than " + minimum, fix);
-        }
+    public RequestRules(int maxContentLength, int maxAttachments, long maxAttachmentSize) {
+        this.maxContentLength = maxContentLength;
+        this.maxAttachments = maxAttachments;
+        this.maxAttachmentSize = maxAttachmentSize;
     }
 
     /** Checks a request; returns it for chaining. */
@@ -146,7 +75,7 @@ public final class LiveDeskRequestValidator {
         String source = id.source();
         if (value == null) {
             throw new LiveDeskValidationException(source, "is not set and there is no "
-                                                          + LiveDeskConstants.CONVERSATION_ID + " header",
+                                                          + HeaderNames.CONVERSATION_ID + " header",
                     "Set it on the endpoint (livedesk:send?conversationId=141), on the component, or per message "
                                                                                             + "with the header");
         }
@@ -185,7 +114,7 @@ public final class LiveDeskRequestValidator {
     private static void messageId(Resolved<Long> id) {
         if (id.value() == null) {
             throw new LiveDeskValidationException(id.source(), "is not set and there is no "
-                                                               + LiveDeskConstants.MESSAGE_ID + " header",
+                                                               + HeaderNames.MESSAGE_ID + " header",
                     "Set the header to the id of the failed message (LiveDeskMessageFailedException.getMessageId()) "
                                                                                         + "or use livedesk:retry?messageId=...");
         }
@@ -304,11 +233,23 @@ public final class LiveDeskRequestValidator {
         required(params.language(), "template_params.language", template.languageSource(),
                 "Set the templateLanguage option (e.g. en_US), the CamelLiveDeskTemplateLanguage header or "
                                                                                         + "TemplateMessage.builder(name, language)");
+        if (params.processedParams() != null) {
+            bodyVariableNames(params.processedParams().keySet());
+        }
         if (params.headerParams() != null) {
             header(params.headerParams());
         }
         if (params.buttonParams() != null) {
             buttons(params.buttonParams());
+        }
+    }
+
+    private static void bodyVariableNames(Set<String> names) {
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                throw new LiveDeskValidationException("template_params.processed_params", "has a blank variable name",
+                        "Key body variables by position (\"1\", \"2\") or name");
+            }
         }
     }
 
@@ -414,42 +355,5 @@ public final class LiveDeskRequestValidator {
             }
         }
         return false;
-    }
-
-    // ---- quoting
-
-    /**
-     * A value for a message: in single quotes, with quotes, backslashes, line breaks and other control characters
-     * escaped and cut after 80 characters, so that no value can forge a log line or flood one.
-     */
-    public static String quote(Object value) {
-        return "'" + escape(String.valueOf(value)) + "'";
-    }
-
-    /** The text with control characters, quotes and backslashes escaped, cut after 80 characters. */
-    static String escape(String text) {
-        int end = Math.min(text.length(), MAX_QUOTED);
-        StringBuilder out = new StringBuilder(end + 16);
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\'' -> out.append("\\'");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        if (text.length() > end) {
-            out.append("...(").append(text.length()).append(" characters)");
-        }
-        return out.toString();
     }
 }

@@ -1,0 +1,20 @@
+package io.github.camellivedesk.internal;
+
+/**
+ * The names of the headers the binding reads. Users see them, documented, as {@code LiveDeskConstants}, whose
+ * fields are these constants: the names live here so that the binding needs nothing from the Camel layer.
+ */
+public final class HeaderNames {
+
+    public static final String CONVERSATION_ID = "CamelLiveDeskConversationId";
+    public static final String MESSAGE_ID = "CamelLiveDeskMessageId";
+    public static final String PRIVATE = "CamelLiveDeskPrivate";
+    public static final String IN_REPLY_TO = "CamelLiveDeskInReplyTo";
+    public static final String CONTENT = "CamelLiveDeskContent";
+    public static final String ATTACHMENTS = "CamelLiveDeskAttachments";
+    public static final String TEMPLATE_NAME = "CamelLiveDeskTemplateName";
+    public static final String TEMPLATE_LANGUAGE = "CamelLiveDeskTemplateLanguage";
+
+    private HeaderNames() {
+    }
+}
