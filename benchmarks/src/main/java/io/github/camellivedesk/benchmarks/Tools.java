@@ -47,6 +47,28 @@ final class Tools {
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
     }
 
+    /**
+     * The commit this tree is at and whether the component differs from it (a before/after run names the code it
+     * measured), or null outside a git work tree.
+     */
+    static String codeVersion() {
+        try {
+            String root = run("git", "rev-parse", "--show-toplevel").trim();
+            if (root.isEmpty() || !Files.isDirectory(Path.of(root))) {
+                return null;
+            }
+            String commit = run("git", "-C", root, "log", "-1", "--format=%h %s").trim();
+            String changed = run("git", "-C", root, "status", "--porcelain", "--", "camel-livedesk-component").trim();
+            return "`" + commit + "` in " + Path.of(root).getFileName() + (changed.isEmpty()
+                    ? ", camel-livedesk-component unchanged from it" : ", **camel-livedesk-component with uncommitted changes**");
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     private static String run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
