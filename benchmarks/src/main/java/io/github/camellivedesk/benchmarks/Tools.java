@@ -53,13 +53,17 @@ final class Tools {
      */
     static String codeVersion() {
         try {
+            // the harness runs in benchmarks/: its parent must be the work tree's root, not a tree that merely contains it
             String root = run("git", "rev-parse", "--show-toplevel").trim();
-            if (root.isEmpty() || !Files.isDirectory(Path.of(root))) {
+            Path parent = Path.of("").toAbsolutePath().getParent();
+            if (root.isEmpty() || !Files.isDirectory(Path.of(root)) || parent == null
+                || !Files.isSameFile(Path.of(root), parent)) {
                 return null;
             }
-            String commit = run("git", "-C", root, "log", "-1", "--format=%h %s").trim();
+            String commit = run("git", "-C", root, "log", "-1", "--format=%h").trim();
+            String date = run("git", "-C", root, "log", "-1", "--format=%cs").trim();
             String changed = run("git", "-C", root, "status", "--porcelain", "--", "camel-livedesk-component").trim();
-            return "`" + commit + "` in " + Path.of(root).getFileName() + (changed.isEmpty()
+            return "commit `" + commit + "` (" + date + ") in " + Path.of(root).getFileName() + (changed.isEmpty()
                     ? ", camel-livedesk-component unchanged from it" : ", **camel-livedesk-component with uncommitted changes**");
         } catch (IOException e) {
             return null;
