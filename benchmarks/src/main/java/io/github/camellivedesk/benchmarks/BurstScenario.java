@@ -36,6 +36,11 @@ record BurstScenario(int messages, int conversations, int clientLimit, int conve
         return new BurstScenario(3000, 30, 100, 10);
     }
 
+    /** The same limits and conversations with another number of messages: a quick check scales the burst down. */
+    BurstScenario withMessages(int count) {
+        return new BurstScenario(count, conversations, clientLimit, conversationLimit);
+    }
+
     /**
      * Pacing and ordering on, paced to the simulator's limits: the PerMinute options count per the 1 s
      * {@code rateLimitPeriod} here, as the simulator counts per second.

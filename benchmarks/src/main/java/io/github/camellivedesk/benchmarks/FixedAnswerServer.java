@@ -31,7 +31,7 @@ final class FixedAnswerServer implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path dir = Files.createTempDirectory("livedesk-nginx-");
-        String answer = new String(MessageMappingBenchmark.DOCUMENTED_ANSWER, java.nio.charset.StandardCharsets.UTF_8);
+        String answer = Workload.DOCUMENTED_ANSWER;
         Files.writeString(dir.resolve("nginx.conf"), """
                 worker_processes 1;
                 daemon off;

@@ -35,12 +35,7 @@ import io.github.camellivedesk.model.SendMessageRequest;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class MessageMappingBenchmark {
 
-    static final byte[] DOCUMENTED_ANSWER = ("{\"id\":3030,\"content\":\"Agent sending message, is it normal?\",\"inbox_id\":79,"
-                                             + "\"conversation_id\":141,\"message_type\":1,\"content_type\":\"text\",\"status\":\"sent\","
-                                             + "\"content_attributes\":{},\"created_at\":1762331029,\"private\":false,\"source_id\":null,"
-                                             + "\"sorting_id\":4,\"sender\":{\"id\":3,\"name\":\"TEST\",\"available_name\":\"TEST\","
-                                             + "\"avatar_url\":\"\",\"type\":\"user\",\"availability_status\":\"offline\",\"thumbnail\":\"\"}}")
-            .getBytes(StandardCharsets.UTF_8);
+    static final byte[] DOCUMENTED_ANSWER = Workload.DOCUMENTED_ANSWER.getBytes(StandardCharsets.UTF_8);
 
     private CamelContext context;
     private LiveDeskBinding binding;

@@ -47,6 +47,32 @@ final class Tools {
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
     }
 
+    /**
+     * The commit this tree is at and whether the component differs from it (a before/after run names the code it
+     * measured), or null outside a git work tree.
+     */
+    static String codeVersion() {
+        try {
+            // the harness runs in benchmarks/: its parent must be the work tree's root, not a tree that merely contains it
+            String root = run("git", "rev-parse", "--show-toplevel").trim();
+            Path parent = Path.of("").toAbsolutePath().getParent();
+            if (root.isEmpty() || !Files.isDirectory(Path.of(root)) || parent == null
+                || !Files.isSameFile(Path.of(root), parent)) {
+                return null;
+            }
+            String commit = run("git", "-C", root, "log", "-1", "--format=%h").trim();
+            String date = run("git", "-C", root, "log", "-1", "--format=%cs").trim();
+            String changed = run("git", "-C", root, "status", "--porcelain", "--", "camel-livedesk-component").trim();
+            return "commit `" + commit + "` (" + date + ") in " + Path.of(root).getFileName() + (changed.isEmpty()
+                    ? ", camel-livedesk-component unchanged from it" : ", **camel-livedesk-component with uncommitted changes**");
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     private static String run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

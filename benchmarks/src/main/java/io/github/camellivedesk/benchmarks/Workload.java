@@ -42,6 +42,16 @@ record Workload(Scenario scenario, String baseUrl, String apiKey, String apiSecr
     }
 
     static final String CONTENT = "Agent sending message, is it normal?";
+
+    /**
+     * The documented answer to a text message: what nginx answers in the no-latency scenario and what the JMH
+     * benchmark reads. Here, not in MessageMappingBenchmark, so that the harness compiles without the JMH class.
+     */
+    static final String DOCUMENTED_ANSWER = "{\"id\":3030,\"content\":\"Agent sending message, is it normal?\",\"inbox_id\":79,"
+                                            + "\"conversation_id\":141,\"message_type\":1,\"content_type\":\"text\",\"status\":\"sent\","
+                                            + "\"content_attributes\":{},\"created_at\":1762331029,\"private\":false,\"source_id\":null,"
+                                            + "\"sorting_id\":4,\"sender\":{\"id\":3,\"name\":\"TEST\",\"available_name\":\"TEST\","
+                                            + "\"avatar_url\":\"\",\"type\":\"user\",\"availability_status\":\"offline\",\"thumbnail\":\"\"}}";
     static final String TEXT_JSON = "{\"content\":\"" + CONTENT + "\",\"private\":false}";
 
     String messagesUrl() {
