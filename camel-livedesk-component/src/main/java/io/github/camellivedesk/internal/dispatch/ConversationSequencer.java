@@ -79,11 +79,6 @@ public final class ConversationSequencer {
         return lanes.size();
     }
 
-    /** Whether a task of this conversation runs now, so that a new one would wait. */
-    public boolean isBusy(String conversationId) {
-        return lanes.containsKey(conversationId);
-    }
-
     /**
      * Fails every waiting task and every later submission with the closed failure. Tasks already running complete as
      * their stages do.

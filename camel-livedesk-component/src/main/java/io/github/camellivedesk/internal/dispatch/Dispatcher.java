@@ -280,12 +280,6 @@ public final class Dispatcher extends ServiceSupport {
         return limits == null ? Duration.ZERO : limits.clientWait();
     }
 
-    /** The bound on {@link #queuedMessages()}. */
-    public int maxQueuedMessages() {
-        Settings current = settings;
-        return current == null ? options.get().maxQueuedMessages() : current.maxQueuedMessages();
-    }
-
     private static <T> CompletableFuture<T> start(Supplier<? extends CompletionStage<T>> send) {
         try {
             return Objects.requireNonNull(send.get(), "send returned no CompletionStage").toCompletableFuture();

@@ -126,12 +126,6 @@ public final class Pacer implements AutoCloseable {
         return client == null ? Duration.ZERO : Duration.ofNanos(client.waitForNext(nanoClock.getAsLong()));
     }
 
-    /** How long the next request of this conversation would wait for its conversation's limit alone. */
-    public synchronized Duration conversationWait(String conversationId) {
-        Bucket bucket = conversations.get(conversationId);
-        return bucket == null ? Duration.ZERO : Duration.ofNanos(bucket.waitForNext(nanoClock.getAsLong()));
-    }
-
     /** Which limit would hold a new request of this conversation back now, or null if it could go at once. */
     public synchronized Limit holdingLimit(String conversationId) {
         long now = nanoClock.getAsLong();

@@ -341,6 +341,78 @@ class DispatcherTest {
         assertThat(stream.closed).hasValue(1);
     }
 
+    @Test
+    void a429ThatArrivesAfterTheDispatcherStoppedIsTheAnswerAndNothingIsResent() {
+        Dispatcher dispatcher = dispatcher(RateLimit.NONE, RateLimit.NONE, 10);
+        CompletableFuture<LiveDeskResponse> inFlight = submit(dispatcher, "c1", "m1", true);
+        dispatcher.stop();
+        assertThat(inFlight).as("in flight: it goes on").isNotDone();
+
+        answers.get(0).completeExceptionally(tooManyRequests(Duration.ZERO, 1));
+
+        assertThat(failure(inFlight, LiveDeskRateLimitException.class).getAttempts()).isEqualTo(1);
+        scheduler.runAll();
+        assertThat(sent).containsExactly("m1");
+    }
+
+    @Test
+    void a429WhenTheSchedulerIsGoneIsTheAnswer() {
+        Dispatcher dispatcher = dispatcher(RateLimit.NONE, RateLimit.NONE, 10);
+        CompletableFuture<LiveDeskResponse> result = submit(dispatcher, "c1", "m1", true);
+        scheduler.shutdown();
+        answers.get(0).completeExceptionally(tooManyRequests(Duration.ZERO, 1));
+        assertThat(failure(result, LiveDeskRateLimitException.class)).isNotNull();
+        assertThat(sent).containsExactly("m1");
+    }
+
+    @Test
+    void aFailureReachesTheCallerAsItWasRaisedNotItsCauseNorAWrapper() {
+        LiveDeskTransportException refused = new LiveDeskTransportException("connection refused", false,
+                new java.net.ConnectException("refused"));
+        for (boolean ordered : new boolean[] { true, false }) {
+            for (RateLimit limit : new RateLimit[] { RateLimit.NONE, RateLimit.perMinute(6000) }) {
+                Dispatcher dispatcher = dispatcher(limit, RateLimit.NONE, 10);
+                int before = answers.size();
+                CompletableFuture<LiveDeskResponse> result = submit(dispatcher, "c1", "m", ordered);
+                answers.get(before).completeExceptionally(refused);
+                assertThat(failure(result, LiveDeskTransportException.class)).isSameAs(refused);
+                assertThat(result.handle((value, failure) -> failure).join()).isSameAs(refused);
+            }
+        }
+    }
+
+    @Test
+    void aFullQueueOfUnorderedMessagesNamesTheLimitThatHoldsThem() {
+        Dispatcher dispatcher = dispatcher(RateLimit.NONE, RateLimit.perMinute(60), 2);
+        for (int i = 0; i < 3; i++) {
+            submit(dispatcher, "busy", "m" + i, false);
+        }
+        // the new conversation is held by nothing itself: the messages it would queue behind are
+        LiveDeskQueueFullException full = failure(submit(dispatcher, "new", "refused", false),
+                LiveDeskQueueFullException.class);
+        assertThat(full.getLimitOption()).isEqualTo("conversationRateLimitPerMinute");
+
+        Dispatcher clientLimited = dispatcher(RateLimit.perMinute(60), RateLimit.NONE, 1);
+        submit(clientLimited, "a", "a", false);
+        submit(clientLimited, "b", "b", false);
+        scheduler.advance(Duration.ofNanos(RateLimit.perMinute(60).refillIntervalNanos()));
+        submit(clientLimited, "c", "c", false);
+        assertThat(failure(submit(clientLimited, "d", "d", false), LiveDeskQueueFullException.class).getLimitOption())
+                .isEqualTo("rateLimitPerMinute");
+    }
+
+    @Test
+    void unorderedMessagesWithoutLimitsAreNeverQueued() {
+        Dispatcher dispatcher = dispatcher(RateLimit.NONE, RateLimit.NONE, 1);
+        List<CompletableFuture<LiveDeskResponse>> results = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            results.add(submit(dispatcher, "c1", "m" + i, false));
+        }
+        assertThat(results).noneMatch(CompletableFuture::isDone);
+        assertThat(sent).hasSize(5);
+        assertThat(dispatcher.queuedMessages()).isZero();
+    }
+
     /** An attachment stream that counts how often it was closed. */
     private static final class CountingStream extends ByteArrayInputStream {
         private final AtomicInteger closed = new AtomicInteger();

@@ -227,7 +227,10 @@ class PacerTest {
         // a bucket is full again one refill interval after its only request: about 6,200 conversations are not
         // yet at any moment, and idle ones are swept once the map doubles
         long notYetFull = perConversation.refillIntervalNanos() / step.toNanos() + 1;
-        assertThat(pacer.conversationBuckets()).isLessThanOrEqualTo((int) (2 * notYetFull + 1024));
+        assertThat(pacer.conversationBuckets()).isLessThanOrEqualTo((int) (2 * notYetFull + 1024))
+                .as("the conversations of the last refill interval still have theirs").isPositive();
+        pacer.close();
+        assertThat(pacer.conversationBuckets()).as("closing lets go of every bucket").isZero();
     }
 
     @Test
