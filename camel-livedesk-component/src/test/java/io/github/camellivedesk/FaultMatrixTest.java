@@ -95,9 +95,9 @@ class FaultMatrixTest extends LiveDeskTestSupport {
                 e -> assertThat(e.isRequestMayHaveReachedLiveDesk()).isTrue()));
         cases.add(new Case("reset after the message was stored", Fault.dropAfterProcessing(), "",
                 LiveDeskTransportException.class, e -> assertThat(e.isRequestMayHaveReachedLiveDesk()).isTrue()));
-        cases.add(new Case("response timeout", Fault.latency(Duration.ofSeconds(3)), "&requestTimeout=300ms",
+        cases.add(new Case("response timeout", Fault.latency(Duration.ofMinutes(2)), "&requestTimeout=300ms",
                 LiveDeskTimeoutException.class, e -> assertThat(e.isRequestMayHaveReachedLiveDesk()).isTrue()));
-        cases.add(new Case("slow body", Fault.slowBody(Duration.ofMillis(400)), "&requestTimeout=600ms",
+        cases.add(new Case("slow body", Fault.slowBody(Duration.ofSeconds(20)), "&requestTimeout=600ms",
                 LiveDeskTimeoutException.class, e -> assertThat(e.getMessage()).contains("requestTimeout")));
         cases.add(new Case("malformed JSON", Fault.malformedJson(), "", LiveDeskResponseException.class,
                 e -> assertThat(((LiveDeskResponseException) e).getResponseBodyExcerpt()).isNotEmpty()));
