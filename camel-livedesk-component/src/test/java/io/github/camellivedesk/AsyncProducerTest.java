@@ -61,23 +61,42 @@ class AsyncProducerTest extends LiveDeskTestSupport {
     @Test
     void routeContinuesOnTheIoThreadOrOnWorkers() throws Exception {
         List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
-        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:io").to("livedesk:send?conversationId=141")
-                        .process(e -> threads.add(Thread.currentThread().getName()));
-                from("direct:workers").to("livedesk:send?conversationId=141&continueOnIoThread=false")
-                        .process(e -> threads.add(Thread.currentThread().getName()));
-            }
-        });
+        try (StubLiveDesk io = StubLiveDesk.answering(200, StubLiveDesk.DOCUMENTED_ANSWER).holdingAnswers();
+             StubLiveDesk workers = StubLiveDesk.answering(200, StubLiveDesk.DOCUMENTED_ANSWER).holdingAnswers()) {
+            context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:io").to("livedesk:send?conversationId=141&baseUrl=" + io.baseUrl())
+                            .process(e -> threads.add(Thread.currentThread().getName()));
+                    from("direct:workers").to("livedesk:send?conversationId=141&continueOnIoThread=false&baseUrl=" + workers.baseUrl())
+                            .process(e -> threads.add(Thread.currentThread().getName()));
+                }
+            });
 
-        // the answer must arrive after the send returned, or the continuation runs on the caller's thread
-        simulator().faults().inject(Fault.latency(Duration.ofMillis(300))).always();
-        template.requestBody("direct:io", "on the I/O thread");
-        template.requestBody("direct:workers", "on a worker");
+            // the answer must arrive after the send returned, or the continuation runs on the caller's thread: the
+            // server holds it until the send, made from this thread, has returned
+            assertThat(sendThenAnswer("direct:io", io).getException()).isNull();
+            assertThat(sendThenAnswer("direct:workers", workers).getException()).isNull();
+        }
 
         assertThat(threads.get(0)).startsWith("httpclient-dispatch");
         assertThat(threads.get(1)).contains("LiveDeskWorker");
+    }
+
+    private Exchange sendThenAnswer(String uri, StubLiveDesk server) throws Exception {
+        org.apache.camel.AsyncProducer direct = context.getEndpoint(uri).createAsyncProducer();
+        direct.start();
+        try {
+            Exchange exchange = context.getEndpoint(uri).createExchange();
+            exchange.getMessage().setBody("on " + uri);
+            CompletableFuture<Exchange> done = new CompletableFuture<>();
+            assertThat(direct.process(exchange, sync -> done.complete(exchange))).as("completed while sending").isFalse();
+            assertThat(server.awaitRequest()).as("the request reached the server").isTrue();
+            server.releaseAnswers();
+            return done.get(30, TimeUnit.SECONDS);
+        } finally {
+            direct.stop();
+        }
     }
 
     @Test
