@@ -3,10 +3,12 @@ package io.github.camellivedesk;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.junit.jupiter.api.AfterEach;
@@ -90,13 +92,20 @@ class AnswerHandlingTest {
             component.setHttpClient(shared);
             context.start();
 
-            CompletableFuture<Exchange> sent = context.createProducerTemplate()
-                    .asyncSend("direct:send", e -> e.getMessage().setBody("hi"));
+            // sent from this thread, so the component stops only after the producer handed the exchange over and
+            // returned; a template's own thread could still be inside the producer when the component stops
+            AsyncProducer direct = context.getEndpoint("direct:send").createAsyncProducer();
+            ServiceHelper.startService(direct);
+            Exchange hi = context.getEndpoint("direct:send").createExchange();
+            hi.getMessage().setBody("hi");
+            CompletableFuture<Exchange> sent = new CompletableFuture<>();
+            boolean doneSync = direct.process(hi, sync -> sent.complete(hi));
+            assertThat(doneSync).as("the exchange waits for the answer").isFalse();
             assertThat(stub.awaitRequest()).as("the request reached the server").isTrue();
             component.stop();
             stub.releaseAnswers();
 
-            Exchange exchange = sent.get(10, TimeUnit.SECONDS);
+            Exchange exchange = sent.get(30, TimeUnit.SECONDS);
             assertThat(exchange.getException()).isNull();
             assertThat(exchange.getMessage().getBody(LiveDeskMessage.class).id()).isEqualTo(3030L);
         }

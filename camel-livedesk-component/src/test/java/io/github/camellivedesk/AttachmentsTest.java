@@ -189,7 +189,7 @@ class AttachmentsTest extends LiveDeskTestSupport {
         assertThat(failure.getException()).isInstanceOf(LiveDeskHttpException.class);
         assertThat(invalid.getException()).isInstanceOf(LiveDeskValidationException.class)
                 .hasMessageContaining("2 files, more than the 1 allowed");
-        await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+        await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> {
             assertThat(sent.closed).isTrue();
             assertThat(failed.closed).isTrue();
             assertThat(rejected.closed).isTrue();
@@ -249,11 +249,11 @@ class AttachmentsTest extends LiveDeskTestSupport {
         simulator().faults().inject(Fault.status(503)).forConversation("141").forNext(1);
         Files.write(inbox.resolve("first.pdf"), new byte[] { 1, 2, 3 });
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> Files.exists(inbox.resolve(".failed/first.pdf")));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> Files.exists(inbox.resolve(".failed/first.pdf")));
         assertThat(inbox.resolve(".done/first.pdf")).doesNotExist();
 
         Files.write(inbox.resolve("second.pdf"), new byte[] { 4, 5, 6 });
-        await().atMost(10, TimeUnit.SECONDS).until(() -> Files.exists(inbox.resolve(".done/second.pdf")));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> Files.exists(inbox.resolve(".done/second.pdf")));
         assertThat(simulator().conversation(141L).messages()).singleElement().satisfies(m -> {
             assertThat(m.content()).isEqualTo("New document: second.pdf");
             assertThat(m.attachments().get(0).fileName()).isEqualTo("second.pdf");

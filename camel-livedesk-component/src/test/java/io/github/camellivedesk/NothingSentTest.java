@@ -52,9 +52,11 @@ class NothingSentTest extends LiveDeskTestSupport {
 
     @Test
     void aRequestStillWaitingForAConnectionWhenTheComponentStopsWasNotSent() throws Exception {
+        // reads the request and answers nothing until the test is over: a peer that hangs, for as long as it takes
+        CountDownLatch testOver = new CountDownLatch(1);
         try (HostileServer silent = new HostileServer(out -> {
             try {
-                Thread.sleep(5_000); // reads the request, answers nothing, hangs up
+                testOver.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -73,7 +75,7 @@ class NothingSentTest extends LiveDeskTestSupport {
             CountDownLatch done = new CountDownLatch(2);
 
             producer.process(inFlight, doneSync -> done.countDown());
-            await().atMost(10, TimeUnit.SECONDS).until(() -> silent.requests() == 1);
+            await().atMost(30, TimeUnit.SECONDS).until(() -> silent.requests() == 1);
             producer.process(waiting, doneSync -> done.countDown());
             oneConnection.stop();
 
@@ -84,6 +86,8 @@ class NothingSentTest extends LiveDeskTestSupport {
             assertThat(waiting.getException()).isInstanceOfSatisfying(LiveDeskException.class,
                     e -> assertThat(e.isRequestMayHaveReachedLiveDesk()).as("no connection ever carried it").isFalse());
             assertThat(silent.requests()).isEqualTo(1);
+        } finally {
+            testOver.countDown();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camellivedesk;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.github.camellivedesk.simulator.LiveDeskSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * After LiveDesk restarts (every pooled keep-alive connection is closed by the server), the next messages go
@@ -39,7 +41,11 @@ class RecoveryTest {
             for (int i = 0; i < 8; i++) {
                 assertThat(template.request("direct:send", e -> e.getMessage().setBody("before")).getException()).isNull();
             }
-            assertThat(livedesk.transport().poolStats().getAvailable()).as("keep-alive connections in the pool").isPositive();
+            // an answer completes its exchange before HttpClient hands the connection back to the pool, so the
+            // connections are there soon after the last answer, not at once: wait for them, or the restart below
+            // could find an empty pool and prove nothing about stale connections
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(livedesk.transport().poolStats().getAvailable())
+                    .as("keep-alive connections in the pool").isPositive());
             first.close();
 
             Exchange whileDown = template.request("direct:send", e -> e.getMessage().setBody("while down"));

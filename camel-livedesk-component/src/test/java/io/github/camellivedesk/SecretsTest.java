@@ -69,7 +69,7 @@ class SecretsTest extends LiveDeskTestSupport {
         exchanges.add(template.request(start, e -> e.getMessage().setBody("ok")));
         for (Fault fault : List.of(Fault.status(503), Fault.status(401), Fault.rateLimit(Duration.ZERO),
                 Fault.dropBeforeRead(), Fault.dropAfterProcessing(), Fault.malformedJson(), Fault.htmlErrorPage(502),
-                Fault.latency(Duration.ofSeconds(2)))) {
+                Fault.latency(Duration.ofMinutes(2)))) {
             simulator().faults().inject(fault).forNext(1);
             exchanges.add(template.request(start, e -> e.getMessage().setBody("under " + fault)));
         }

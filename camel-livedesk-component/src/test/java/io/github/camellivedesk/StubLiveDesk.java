@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -30,6 +31,7 @@ final class StubLiveDesk implements AutoCloseable {
     private final byte[] body;
     private final CountDownLatch arrived = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
+    private final AtomicInteger requests = new AtomicInteger();
     private volatile boolean holding;
 
     private StubLiveDesk(int status, String body) throws IOException {
@@ -41,10 +43,12 @@ final class StubLiveDesk implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 in.readAllBytes();
             }
+            requests.incrementAndGet();
             arrived.countDown();
             if (holding) {
                 try {
-                    released.await(30, TimeUnit.SECONDS);
+                    // a test that forgot to release its answers still ends
+                    released.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -77,7 +81,12 @@ final class StubLiveDesk implements AutoCloseable {
     }
 
     boolean awaitRequest() throws InterruptedException {
-        return arrived.await(10, TimeUnit.SECONDS);
+        return arrived.await(30, TimeUnit.SECONDS);
+    }
+
+    /** Requests whose body was read, answered or held. */
+    int requests() {
+        return requests.get();
     }
 
     @Override

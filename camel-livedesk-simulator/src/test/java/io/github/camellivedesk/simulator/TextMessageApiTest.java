@@ -20,6 +20,7 @@ class TextMessageApiTest {
 
     @Test
     void documentedTextMessageAnswersEveryDocumentedField() throws Exception {
+        long sentAt = System.currentTimeMillis() / 1000;
         HttpResponse<String> response = api().postJson(Api.messagesPath(141),
                 "{\"content\":\"Agent sending message, is it normal?\",\"private\":false,\"content_attributes\":{\"in_reply_to\":29}}");
 
@@ -33,7 +34,8 @@ class TextMessageApiTest {
                 .containsEntry("conversation_id", 141).containsEntry("message_type", 1).containsEntry("content_type", "text")
                 .containsEntry("status", "sent").containsEntry("private", false).containsEntry("source_id", null)
                 .containsEntry("sorting_id", 1).containsEntry("content_attributes", Map.of("in_reply_to", 29));
-        assertThat(((Number) json.get("created_at")).longValue()).isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(5L));
+        // between sending and reading the answer, however long that took on a busy machine (seconds, like LiveDesk)
+        assertThat(((Number) json.get("created_at")).longValue()).isBetween(sentAt, System.currentTimeMillis() / 1000);
         assertThat((Map<String, Object>) json.get("sender")).containsKeys("id", "name", "available_name", "avatar_url",
                 "type", "availability_status", "thumbnail").containsEntry("type", "user");
         assertThat(json).doesNotContainKey("attachments");
