@@ -125,7 +125,7 @@ class HealthCheckTest extends LiveDeskTestSupport {
         template.asyncSendBody(start, "third");
 
         // the template hands each asyncSend to a thread of its own: wait until both reached the producer
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(readiness(uri).getDetails())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readiness(uri).getDetails())
                 .containsEntry(LiveDeskProducerHealthCheck.QUEUED_MESSAGES, 2));
         HealthCheck.Result result = readiness(uri);
         assertThat(result.getState()).as("waiting for the limit is not LiveDesk being down").isEqualTo(HealthCheck.State.UP);

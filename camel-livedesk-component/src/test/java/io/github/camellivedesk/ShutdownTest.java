@@ -55,14 +55,15 @@ class ShutdownTest extends LiveDeskTestSupport {
             ServiceHelper.startService(producer);
             producer.process(exchange, doneSync -> done.countDown());
 
-            // the 429 was answered; give the client a moment to read it and start waiting the 30 s it asks for
-            await().atMost(10, TimeUnit.SECONDS).until(() -> requests.get() == 1);
-            await().pollDelay(500, TimeUnit.MILLISECONDS).until(() -> true);
+            // the 429 was answered and the component waits the 30 s it asks for
+            LiveDeskComponent component = context.getComponent("livedesk", LiveDeskComponent.class);
+            await().atMost(30, TimeUnit.SECONDS).until(() -> component.dispatcher().resendsWaiting() == 1);
+            assertThat(requests).hasValue(1);
             assertThat(done.getCount()).as("still waiting out the 429").isOne();
 
             context.stop();
 
-            assertThat(done.await(10, TimeUnit.SECONDS)).as("the exchange was completed").isTrue();
+            assertThat(done.await(30, TimeUnit.SECONDS)).as("the exchange was completed").isTrue();
             assertThat(exchange.getException()).isInstanceOfSatisfying(LiveDeskException.class,
                     e -> assertThat(e.isRequestMayHaveReachedLiveDesk()).as("LiveDesk did not process it").isFalse());
             assertThat(requests).hasValue(1);

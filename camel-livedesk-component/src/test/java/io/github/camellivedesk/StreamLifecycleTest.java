@@ -37,13 +37,13 @@ class StreamLifecycleTest extends LiveDeskTestSupport {
 
         assertThat(upload.getException()).isInstanceOf(LiveDeskTimeoutException.class);
         // the component closes the stream it gave up on and stops the read it started
-        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+        await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> {
             assertThat(stalled.closed).as("stream closed").isTrue();
             assertThat(stalled.reading).as("threads still inside read()").hasValue(0);
         });
 
         // more messages at once than there are I/O threads: each needs its own connection, on every dispatcher
-        String start = route("livedesk:send?conversationId=141&requestTimeout=10s");
+        String start = route("livedesk:send?conversationId=141");
         List<CompletableFuture<Exchange>> others = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String text = "unrelated " + i;

@@ -148,6 +148,8 @@ public final class LiveDeskClient {
             call.result.completeExceptionally(TransportFailures.classify(e, target, false));
             return;
         }
+        callback.request = future;
+        transport.inFlight(future);
         try {
             // the response timeout only bounds silence between packets; this bounds the whole exchange, so a
             // server that drips its answer cannot hold a message forever
@@ -224,6 +226,7 @@ public final class LiveDeskClient {
         private final HttpClientContext context;
         private final AtomicBoolean timedOut;
         private volatile ScheduledFuture<?> deadline;
+        private volatile Future<?> request;
 
         Callback(Call call, int attempt, TrackingRequestProducer producer, HttpClientContext context,
                  AtomicBoolean timedOut) {
@@ -281,6 +284,10 @@ public final class LiveDeskClient {
         }
 
         private void stopDeadline() {
+            Future<?> tracked = request;
+            if (tracked != null) {
+                transport.answered(tracked);
+            }
             ScheduledFuture<?> scheduled = deadline;
             if (scheduled != null) {
                 scheduled.cancel(false);

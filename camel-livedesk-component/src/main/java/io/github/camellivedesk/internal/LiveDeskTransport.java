@@ -1,8 +1,12 @@
 package io.github.camellivedesk.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -85,6 +89,9 @@ public final class LiveDeskTransport extends ServiceSupport {
     private volatile ExecutorService workers;
     private volatile ExecutorService blockingReads;
     private final Executor continuation = this::continueOnWorker;
+    // requests handed to HttpClient and not answered yet: a graceful close does not always end them (seen under
+    // load: an exchange on a silent connection never heard back), so stopping cancels what is left
+    private final Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
 
     /**
      * @param options read each time the transport starts
@@ -129,7 +136,13 @@ public final class LiveDeskTransport extends ServiceSupport {
         if (pool != null && client != null) {
             // lets exchanges in flight finish
             client.close(CloseMode.GRACEFUL);
+            for (Future<?> request : List.copyOf(inFlight)) {
+                // its callback completes it as cancelled, saying whether it may have reached LiveDesk
+                request.cancel(true);
+            }
         }
+        // a user's client stays open, and answers what it has in flight
+        inFlight.clear();
         ExecutorServiceManager manager = threads.get();
         if (scheduler != null) {
             manager.shutdownNow(scheduler);
@@ -240,6 +253,20 @@ public final class LiveDeskTransport extends ServiceSupport {
     /** The timer thread: request deadlines, 429 waits and the component's pacing; null while stopped. */
     public ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    /** Tracks a request until it is answered, so that stopping can end it; see {@link #answered}. */
+    void inFlight(Future<?> request) {
+        inFlight.add(request);
+        if (request.isDone()) {
+            // answered before it was tracked
+            inFlight.remove(request);
+        }
+    }
+
+    /** A tracked request was answered (or failed, or cancelled). */
+    void answered(Future<?> request) {
+        inFlight.remove(request);
     }
 
     /** Where {@code InputStream} attachments are read. */

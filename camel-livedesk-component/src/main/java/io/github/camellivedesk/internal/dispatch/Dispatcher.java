@@ -274,6 +274,11 @@ public final class Dispatcher extends ServiceSupport {
         return queued.get();
     }
 
+    /** Requests waiting out a 429 now, before they queue for the rate limits again. */
+    public int resendsWaiting() {
+        return resendWaits.size();
+    }
+
     /** How long a message that nothing else holds back would wait now for the client-wide limit. */
     public Duration currentWait() {
         Pacer limits = pacer;
