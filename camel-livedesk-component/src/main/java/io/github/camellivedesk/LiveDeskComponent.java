@@ -17,9 +17,9 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.http.HttpHost;
 
+import io.github.camellivedesk.internal.LiveDeskTransport;
 import io.github.camellivedesk.internal.dispatch.Dispatcher;
 import io.github.camellivedesk.internal.dispatch.RateLimit;
-import io.github.camellivedesk.internal.LiveDeskTransport;
 
 /**
  * The {@code livedesk:} component. Holds the endpoint defaults and two services all its endpoints share, started and
@@ -33,20 +33,20 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
     private LiveDeskConfiguration configuration = new LiveDeskConfiguration();
 
     @Metadata(label = "advanced", defaultValue = "64",
-              description = "Connections in the shared pool; also the most requests in flight at once.")
+            description = "Connections in the shared pool; also the most requests in flight at once.")
     private int maxConnections = 64;
 
     @Metadata(label = "advanced,timeout", defaultValue = "10s", javaType = "java.time.Duration",
-              description = "The longest to wait for a connection (TCP and TLS) to LiveDesk.")
+            description = "The longest to wait for a connection (TCP and TLS) to LiveDesk.")
     private long connectTimeout = 10_000;
 
     @Metadata(label = "security", description = "TLS settings (trust store, key store, protocols) for connections to "
-                                                + "LiveDesk. Without them the JVM defaults apply, which verify the "
-                                                + "server certificate and host name.")
+            + "LiveDesk. Without them the JVM defaults apply, which verify the "
+            + "server certificate and host name.")
     private SSLContextParameters sslContextParameters;
 
     @Metadata(label = "security", defaultValue = "false",
-              description = "Use the CamelContext's global SSLContextParameters.")
+            description = "Use the CamelContext's global SSLContextParameters.")
     private boolean useGlobalSslContextParameters;
 
     @Metadata(label = "proxy", description = "HTTP proxy host.")
@@ -62,39 +62,40 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
     private String proxyPassword;
 
     @Metadata(label = "advanced", autowired = false,
-              description = "A started Apache HttpClient 5 async client to use instead of the component's own; the "
-                            + "component neither configures nor closes it (maxConnections, connectTimeout, TLS and "
-                            + "proxy options then do not apply).")
+            description = "A started Apache HttpClient 5 async client to use instead of the component's own; the "
+                    + "component neither configures nor closes it (maxConnections, connectTimeout, TLS and "
+                    + "proxy options then do not apply).")
     private CloseableHttpAsyncClient httpClient;
 
     @Metadata(label = "rateLimit", defaultValue = "3000",
-              description = "Requests per minute this component sends in all, paced before sending so that no minute "
-                            + "holds more (LiveDesk: about 3,000 per minute per client IP); 0 for no pacing. A burst of "
-                            + "one second's worth goes at once, the rest at an even pace. Messages wait without a "
-                            + "thread; a 429 is still waited out as rateLimitMaxRetries says.")
+            description = "Requests per minute this component sends in all, paced before sending so that no minute "
+                    + "holds more (LiveDesk: about 3,000 per minute per client IP); 0 for no pacing. A burst of "
+                    + "one second's worth goes at once, the rest at an even pace. Messages wait without a "
+                    + "thread; a 429 is still waited out as rateLimitMaxRetries says.")
     private int rateLimitPerMinute = 3000;
 
     @Metadata(label = "rateLimit", defaultValue = "200",
-              description = "Messages per minute to one conversation, paced like rateLimitPerMinute (LiveDesk: about 200 "
-                            + "per minute per conversation); 0 for none.")
+            description = "Messages per minute to one conversation, paced like rateLimitPerMinute (LiveDesk: about 200 "
+                    + "per minute per conversation); 0 for none.")
     private int conversationRateLimitPerMinute = 200;
 
     @Metadata(label = "rateLimit", defaultValue = "10000",
-              description = "The most messages this component holds while they wait for their turn in a conversation "
-                            + "(preserveOrder) or for the rate limits; one more fails at once, before anything is sent, "
-                            + "with a LiveDeskQueueFullException (retryable) naming the limit that holds them.")
+            description = "The most messages this component holds while they wait for their turn in a conversation "
+                    + "(preserveOrder) or for the rate limits; one more fails at once, before anything is sent, "
+                    + "with a LiveDeskQueueFullException (retryable) naming the limit that holds them.")
     private int maxQueuedMessages = 10_000;
 
     @Metadata(label = "advanced,rateLimit", defaultValue = "60s", javaType = "java.time.Duration",
-              description = "The window the two rate limits count in: LiveDesk counts per minute. Shorter only to test "
-                            + "against a server that counts over shorter windows (the simulator scaled down): the options "
-                            + "ending in PerMinute then count per this window.")
+            description = "The window the two rate limits count in: LiveDesk counts per minute. Shorter only to test "
+                    + "against a server that counts over shorter windows (the simulator scaled down): the options "
+                    + "ending in PerMinute then count per this window.")
     private long rateLimitPeriod = 60_000;
 
     // the component's two services, started and stopped with it; each reads the options above when it starts
     private final LiveDeskTransport transport = new LiveDeskTransport(this::transportOptions,
             () -> getCamelContext().getExecutorServiceManager(), this);
-    private final Dispatcher dispatcher = new Dispatcher(this::dispatchSettings, transport::scheduler, System::nanoTime);
+    private final Dispatcher dispatcher = new Dispatcher(this::dispatchSettings, transport::scheduler,
+            System::nanoTime);
 
     public LiveDeskComponent() {
     }
@@ -132,7 +133,8 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
     private LiveDeskTransport.Options transportOptions() {
         LiveDeskOptionRules.transport(maxConnections, connectTimeout);
         if (httpClient != null) {
-            return new LiveDeskTransport.Options(maxConnections, Duration.ofMillis(connectTimeout), null, null, null, null,
+            return new LiveDeskTransport.Options(maxConnections, Duration.ofMillis(connectTimeout), null, null, null,
+                    null,
                     httpClient);
         }
         SSLContextParameters ssl = sslContextParameters != null ? sslContextParameters
@@ -140,16 +142,18 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
         try {
             return new LiveDeskTransport.Options(maxConnections, Duration.ofMillis(connectTimeout),
                     ssl == null ? null : ssl.createSSLContext(getCamelContext()),
-                    proxyHost == null || proxyHost.isBlank() ? null : new HttpHost(proxyHost, proxyPort == null ? -1 : proxyPort),
+                    proxyHost == null || proxyHost.isBlank() ? null
+                            : new HttpHost(proxyHost, proxyPort == null ? -1 : proxyPort),
                     proxyUsername, proxyPassword, null);
         } catch (GeneralSecurityException | IOException e) {
             throw new RuntimeCamelException("The sslContextParameters of the livedesk component cannot create a TLS "
-                                            + "context: " + e.getMessage(), e);
+                    + "context: " + e.getMessage(), e);
         }
     }
 
     private Dispatcher.Settings dispatchSettings() {
-        LiveDeskOptionRules.pacing(rateLimitPerMinute, conversationRateLimitPerMinute, maxQueuedMessages, rateLimitPeriod);
+        LiveDeskOptionRules.pacing(rateLimitPerMinute, conversationRateLimitPerMinute, maxQueuedMessages,
+                rateLimitPeriod);
         Duration period = Duration.ofMillis(rateLimitPeriod);
         return new Dispatcher.Settings(new RateLimit(rateLimitPerMinute, period),
                 new RateLimit(conversationRateLimitPerMinute, period), maxQueuedMessages);

@@ -16,39 +16,39 @@ public class LiveDeskConfiguration implements Cloneable {
     // endpoint refuses to start without it, naming the option
     @UriParam(label = "security", secret = true)
     @Metadata(description = "The LiveDesk API key (API Key page of the LiveDesk console). Sent with the secret as HTTP "
-                            + "Basic authentication; never logged. Needed on the endpoint or, once for all endpoints, "
-                            + "on the component.")
+            + "Basic authentication; never logged. Needed on the endpoint or, once for all endpoints, "
+            + "on the component.")
     private String apiKey;
 
     @UriParam(label = "security", secret = true)
     @Metadata(description = "The LiveDesk API secret that goes with the API key. Never logged. Needed on the endpoint "
-                            + "or, once for all endpoints, on the component.")
+            + "or, once for all endpoints, on the component.")
     private String apiSecret;
 
     @UriParam(label = "advanced", defaultValue = "https://livedesk-api.engagelab.com",
-              description = "The root URL of the LiveDesk API; point it at the simulator in tests.")
+            description = "The root URL of the LiveDesk API; point it at the simulator in tests.")
     private String baseUrl = "https://livedesk-api.engagelab.com";
 
     @UriParam(description = "The conversation to send to; the CamelLiveDeskConversationId header overrides it. "
-                            + "1 to 64 letters, digits, '_' or '-', starting with a letter or digit (LiveDesk's ids are "
-                            + "positive numbers such as 141); anything else is refused before sending.")
+            + "1 to 64 letters, digits, '_' or '-', starting with a letter or digit (LiveDesk's ids are "
+            + "positive numbers such as 141); anything else is refused before sending.")
     private String conversationId;
 
     @UriParam(label = "producer", defaultValue = "false",
-              description = "send: send private notes, visible to agents only (the private flag); the "
-                            + "CamelLiveDeskPrivate header overrides it.")
+            description = "send: send private notes, visible to agents only (the private flag); the "
+                    + "CamelLiveDeskPrivate header overrides it.")
     private boolean privateMessage;
 
     @UriParam(label = "producer", description = "send: reply to this message id (content_attributes.in_reply_to); the "
-                                                + "CamelLiveDeskInReplyTo header overrides it.")
+            + "CamelLiveDeskInReplyTo header overrides it.")
     private Long inReplyTo;
 
     @UriParam(label = "producer", description = "template: the template name; the CamelLiveDeskTemplateName header "
-                                                + "overrides it.")
+            + "overrides it.")
     private String templateName;
 
     @UriParam(label = "producer", description = "template: the template language code, e.g. en_US; the "
-                                                + "CamelLiveDeskTemplateLanguage header overrides it.")
+            + "CamelLiveDeskTemplateLanguage header overrides it.")
     private String templateLanguage;
 
     @UriParam(label = "producer", description = "template: the template namespace (WhatsApp Cloud / 360Dialog).")
@@ -58,58 +58,58 @@ public class LiveDeskConfiguration implements Cloneable {
     private String templateCategory;
 
     @UriParam(label = "producer", description = "retry: the id of the failed message to resend; the "
-                                                + "CamelLiveDeskMessageId header overrides it.")
+            + "CamelLiveDeskMessageId header overrides it.")
     private Long messageId;
 
     @UriParam(label = "producer", defaultValue = "true",
-              description = "Whether a non-2xx answer, or a message LiveDesk reports as failed, raises a typed "
-                            + "LiveDeskException. If false, the failed message (or the error body) comes back as the "
-                            + "body with the status headers, for the route to inspect.")
+            description = "Whether a non-2xx answer, or a message LiveDesk reports as failed, raises a typed "
+                    + "LiveDeskException. If false, the failed message (or the error body) comes back as the "
+                    + "body with the status headers, for the route to inspect.")
     private boolean throwExceptionOnFailure = true;
 
     @UriParam(label = "producer", defaultValue = "true",
-              description = "Send the messages of one conversation one after another, in the order the endpoints of this "
-                            + "component received them, each once LiveDesk answered the one before; different "
-                            + "conversations still go in parallel. A message that fails ends its turn: if Camel redelivers "
-                            + "it, it is sent after the messages of its conversation received meanwhile. false sends every "
-                            + "message at once, as many in flight as the pool allows, and a conversation may be reordered.")
+            description = "Send the messages of one conversation one after another, in the order the endpoints of this "
+                    + "component received them, each once LiveDesk answered the one before; different "
+                    + "conversations still go in parallel. A message that fails ends its turn: if Camel redelivers "
+                    + "it, it is sent after the messages of its conversation received meanwhile. false sends every "
+                    + "message at once, as many in flight as the pool allows, and a conversation may be reordered.")
     private boolean preserveOrder = true;
 
     @UriParam(label = "producer,timeout", defaultValue = "60s", javaType = "java.time.Duration",
-              description = "The longest a request may take, from sending until the last byte of the answer.")
+            description = "The longest a request may take, from sending until the last byte of the answer.")
     private long requestTimeout = 60_000;
 
     @UriParam(label = "producer,rateLimit", defaultValue = "3",
-              description = "How many times a request answered 429 (rate limited) is sent again, after the wait "
-                            + "Retry-After asks for, or an exponential backoff with jitter when it gives none. 0 "
-                            + "passes the first 429 to the route as a LiveDeskRateLimitException. Requests with "
-                            + "InputStream attachments are never resent.")
+            description = "How many times a request answered 429 (rate limited) is sent again, after the wait "
+                    + "Retry-After asks for, or an exponential backoff with jitter when it gives none. 0 "
+                    + "passes the first 429 to the route as a LiveDeskRateLimitException. Requests with "
+                    + "InputStream attachments are never resent.")
     private int rateLimitMaxRetries = 3;
 
     @UriParam(label = "producer,rateLimit", defaultValue = "60s", javaType = "java.time.Duration",
-              description = "The longest single wait before resending after a 429; a longer Retry-After fails the "
-                            + "request at once with a LiveDeskRateLimitException.")
+            description = "The longest single wait before resending after a 429; a longer Retry-After fails the "
+                    + "request at once with a LiveDeskRateLimitException.")
     private long rateLimitMaxWait = 60_000;
 
     @UriParam(label = "producer,advanced", defaultValue = "true",
-              description = "Continue the route on the HTTP client's I/O thread when LiveDesk answers (the fastest path, "
-                            + "as Camel's Netty and Vert.x components do). Set it to false when a step after this endpoint "
-                            + "blocks (a database call, a synchronous redelivery delay: use asyncDelayedRedelivery): the "
-                            + "route then continues on the component's worker threads, so a blocked step cannot stall "
-                            + "the answers of other requests.")
+            description = "Continue the route on the HTTP client's I/O thread when LiveDesk answers (the fastest path, "
+                    + "as Camel's Netty and Vert.x components do). Set it to false when a step after this endpoint "
+                    + "blocks (a database call, a synchronous redelivery delay: use asyncDelayedRedelivery): the "
+                    + "route then continues on the component's worker threads, so a blocked step cannot stall "
+                    + "the answers of other requests.")
     private boolean continueOnIoThread = true;
 
     @UriParam(label = "producer,advanced", defaultValue = "150000",
-              description = "The most characters of content accepted before sending (LiveDesk's limit).")
+            description = "The most characters of content accepted before sending (LiveDesk's limit).")
     private int maxContentLength = 150_000;
 
     @UriParam(label = "producer,attachments", defaultValue = "15",
-              description = "send: the most files per message (LiveDesk's limit).")
+            description = "send: the most files per message (LiveDesk's limit).")
     private int maxAttachments = 15;
 
     @UriParam(label = "producer,attachments", defaultValue = "41943040",
-              description = "send: the largest file in bytes (LiveDesk's limit: 40 MB), checked before sending "
-                            + "where the size is known.")
+            description = "send: the largest file in bytes (LiveDesk's limit: 40 MB), checked before sending "
+                    + "where the size is known.")
     private long maxAttachmentSize = 40L * 1024 * 1024;
 
     public String getApiKey() {
@@ -284,6 +284,7 @@ public class LiveDeskConfiguration implements Cloneable {
     @Override
     public String toString() {
         return "LiveDeskConfiguration[baseUrl=" + baseUrl + ", conversationId=" + conversationId
-               + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", apiSecret=" + (apiSecret == null ? "unset" : "***") + "]";
+                + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", apiSecret="
+                + (apiSecret == null ? "unset" : "***") + "]";
     }
 }

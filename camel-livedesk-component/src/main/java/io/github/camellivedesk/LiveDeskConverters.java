@@ -4,7 +4,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-
 import org.apache.camel.Converter;
 
 import io.github.camellivedesk.internal.LiveDeskJson;

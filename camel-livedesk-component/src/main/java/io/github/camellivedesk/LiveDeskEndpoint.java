@@ -29,15 +29,15 @@ import io.github.camellivedesk.internal.dispatch.Dispatcher;
  * resend failed messages.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "livedesk", title = "LiveDesk", syntax = "livedesk:operation",
-             producerOnly = true, category = { Category.CHAT, Category.CLOUD, Category.API },
-             headersClass = LiveDeskConstants.class)
+        producerOnly = true, category = { Category.CHAT, Category.CLOUD, Category.API },
+        headersClass = LiveDeskConstants.class)
 public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     // the first backoff after a 429 without Retry-After; doubled per attempt up to rateLimitMaxWait
     private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
 
     @UriPath(enums = "send,template,retry",
-             description = "What to do: send a text message or files, send a WhatsApp template, or retry a failed message.")
+            description = "What to do: send a text message or files, send a WhatsApp template, or retry a failed message.")
     @Metadata(required = true)
     private LiveDeskOperation operation;
 
@@ -49,7 +49,7 @@ public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointService
     private Dispatcher.Sender sender;
 
     public LiveDeskEndpoint(String uri, LiveDeskComponent component, LiveDeskOperation operation,
-                            LiveDeskConfiguration configuration) {
+            LiveDeskConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
@@ -79,9 +79,11 @@ public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointService
         rules = new RequestRules(configuration.getMaxContentLength(), configuration.getMaxAttachments(),
                 configuration.getMaxAttachmentSize());
         LiveDeskClient client = new LiveDeskClient(getComponent().transport(), configuration.getBaseUrl(),
-                configuration.getApiKey(), configuration.getApiSecret(), Duration.ofMillis(configuration.getRequestTimeout()));
+                configuration.getApiKey(), configuration.getApiSecret(),
+                Duration.ofMillis(configuration.getRequestTimeout()));
         sender = new Dispatcher.Sender(client::send, new RateLimitPolicy(configuration.getRateLimitMaxRetries(),
-                Duration.ofMillis(configuration.getRateLimitMaxWait()), INITIAL_BACKOFF), configuration.isPreserveOrder());
+                Duration.ofMillis(configuration.getRateLimitMaxWait()), INITIAL_BACKOFF),
+                configuration.isPreserveOrder());
     }
 
     /**
@@ -89,7 +91,7 @@ public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointService
      * was set (the endpoint's options are a copy of the component's with the URI's on top).
      */
     static Function<Exchange, LiveDeskRequest> binding(LiveDeskOperation operation, LiveDeskConfiguration endpoint,
-                                                       LiveDeskConfiguration component) {
+            LiveDeskConfiguration component) {
         LiveDeskBinding binding = new LiveDeskBinding(new LiveDeskBinding.Defaults(
                 option("conversationId", endpoint.getConversationId(), component.getConversationId()),
                 option("privateMessage", endpoint.isPrivateMessage(), component.isPrivateMessage()),

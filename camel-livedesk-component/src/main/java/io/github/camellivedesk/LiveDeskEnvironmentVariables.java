@@ -28,7 +28,8 @@ public final class LiveDeskEnvironmentVariables implements ContextServicePlugin 
     @Override
     public void load(CamelContext camelContext) {
         PropertiesComponent properties = camelContext.getPropertiesComponent();
-        fromEnvironment(System.getenv()).forEach((key, value) -> properties.addOverrideProperty((String) key, (String) value));
+        fromEnvironment(System.getenv())
+                .forEach((key, value) -> properties.addOverrideProperty((String) key, (String) value));
     }
 
     /** {@code CAMEL_COMPONENT_LIVEDESK_API_KEY} becomes {@code camel.component.livedesk.api-key}, as in Camel Main. */

@@ -22,7 +22,7 @@ public enum LiveDeskOperation {
             }
         }
         throw new IllegalArgumentException("Unknown LiveDesk operation '" + path + "' in livedesk:" + path
-                                           + ". Use one of " + Arrays.stream(values()).map(o -> "livedesk:" + o.name())
-                                                   .collect(Collectors.joining(", ")));
+                + ". Use one of " + Arrays.stream(values()).map(o -> "livedesk:" + o.name())
+                        .collect(Collectors.joining(", ")));
     }
 }

@@ -1,10 +1,10 @@
 package io.github.camellivedesk;
 
-import static io.github.camellivedesk.internal.LogSafe.quote;
-
 import java.net.URI;
 
 import io.github.camellivedesk.error.LiveDeskValidationException;
+
+import static io.github.camellivedesk.internal.LogSafe.quote;
 
 /**
  * Every rule on the component's and endpoints' options, in one place, checked once: an endpoint's when it starts,
@@ -38,7 +38,7 @@ final class LiveDeskOptionRules {
 
     /** The component's pacing and queue options. */
     static void pacing(int rateLimitPerMinute, int conversationRateLimitPerMinute, int maxQueuedMessages,
-                       long rateLimitPeriod) {
+            long rateLimitPeriod) {
         atLeast(rateLimitPerMinute, 0, "component option rateLimitPerMinute",
                 "Use 0 for no pacing or the requests per minute LiveDesk allows, e.g. 3000");
         atLeast(conversationRateLimitPerMinute, 0, "component option conversationRateLimitPerMinute",
@@ -70,10 +70,11 @@ final class LiveDeskOptionRules {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        if (uri == null || uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-            || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (uri == null || uri.getScheme() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new LiveDeskValidationException("option baseUrl", quote(withoutUserInfo(baseUrl))
-                                                                    + " is not an http(s) URL with a host",
+                    + " is not an http(s) URL with a host",
                     "Use the service root such as https://livedesk-api.engagelab.com");
         }
         if (uri.getRawUserInfo() != null) {

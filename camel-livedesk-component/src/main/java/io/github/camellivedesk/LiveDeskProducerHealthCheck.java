@@ -8,11 +8,11 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
-import io.github.camellivedesk.internal.dispatch.Dispatcher;
 import io.github.camellivedesk.error.LiveDeskAuthenticationException;
 import io.github.camellivedesk.error.LiveDeskHttpException;
 import io.github.camellivedesk.error.LiveDeskResponseException;
 import io.github.camellivedesk.error.LiveDeskTransportException;
+import io.github.camellivedesk.internal.dispatch.Dispatcher;
 
 /**
  * Readiness of one {@code livedesk:} producer, judged by the answers its messages got: DOWN while LiveDesk rejects

@@ -53,7 +53,8 @@ class AnswerHandlingTest {
             start(stub, "livedesk:send?conversationId=141");
             context.start();
 
-            Exchange exchange = context.createProducerTemplate().request("direct:send", e -> e.getMessage().setBody("hi"));
+            Exchange exchange = context.createProducerTemplate().request("direct:send",
+                    e -> e.getMessage().setBody("hi"));
 
             assertThat(exchange.getException()).isNull();
             assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(201);
@@ -64,7 +65,7 @@ class AnswerHandlingTest {
     void failedMessageWithoutConversationIdNamesTheConversationOfTheRequest() throws Exception {
         // the failure example of LiveDesk's documentation: only id, status and content_attributes
         String failed = "{\"id\":3031,\"status\":\"failed\",\"content_attributes\":"
-                        + "{\"external_error\":\"131047: Re-engagement message is not allowed\"}}";
+                + "{\"external_error\":\"131047: Re-engagement message is not allowed\"}}";
         try (StubLiveDesk stub = StubLiveDesk.answering(200, failed)) {
             start(stub, "livedesk:send");
             context.start();
@@ -76,7 +77,7 @@ class AnswerHandlingTest {
 
             assertThat(exchange.getException()).isInstanceOfSatisfying(LiveDeskMessageFailedException.class, e -> {
                 assertThat(e.getMessage()).isEqualTo("LiveDesk message 3031 in conversation 141 failed: "
-                                                     + "131047: Re-engagement message is not allowed");
+                        + "131047: Re-engagement message is not allowed");
                 assertThat(e.getMessageId()).isEqualTo(3031L);
             });
         }
@@ -86,7 +87,7 @@ class AnswerHandlingTest {
     void answerArrivingAfterTheWorkersStoppedStillCompletesTheExchange() throws Exception {
         // a client the user gave outlives the component, so an answer can arrive after the component stopped
         try (StubLiveDesk stub = StubLiveDesk.answering(200, StubLiveDesk.DOCUMENTED_ANSWER).holdingAnswers();
-             CloseableHttpAsyncClient shared = HttpAsyncClients.createDefault()) {
+                CloseableHttpAsyncClient shared = HttpAsyncClients.createDefault()) {
             shared.start();
             LiveDeskComponent component = start(stub, "livedesk:send?conversationId=141&continueOnIoThread=false");
             component.setHttpClient(shared);

@@ -62,13 +62,15 @@ class AsyncProducerTest extends LiveDeskTestSupport {
     void routeContinuesOnTheIoThreadOrOnWorkers() throws Exception {
         List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (StubLiveDesk io = StubLiveDesk.answering(200, StubLiveDesk.DOCUMENTED_ANSWER).holdingAnswers();
-             StubLiveDesk workers = StubLiveDesk.answering(200, StubLiveDesk.DOCUMENTED_ANSWER).holdingAnswers()) {
+                StubLiveDesk workers = StubLiveDesk.answering(200, StubLiveDesk.DOCUMENTED_ANSWER).holdingAnswers()) {
             context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
                 @Override
                 public void configure() {
                     from("direct:io").to("livedesk:send?conversationId=141&baseUrl=" + io.baseUrl())
                             .process(e -> threads.add(Thread.currentThread().getName()));
-                    from("direct:workers").to("livedesk:send?conversationId=141&continueOnIoThread=false&baseUrl=" + workers.baseUrl())
+                    from("direct:workers")
+                            .to("livedesk:send?conversationId=141&continueOnIoThread=false&baseUrl="
+                                    + workers.baseUrl())
                             .process(e -> threads.add(Thread.currentThread().getName()));
                 }
             });
@@ -90,7 +92,8 @@ class AsyncProducerTest extends LiveDeskTestSupport {
             Exchange exchange = context.getEndpoint(uri).createExchange();
             exchange.getMessage().setBody("on " + uri);
             CompletableFuture<Exchange> done = new CompletableFuture<>();
-            assertThat(direct.process(exchange, sync -> done.complete(exchange))).as("completed while sending").isFalse();
+            assertThat(direct.process(exchange, sync -> done.complete(exchange))).as("completed while sending")
+                    .isFalse();
             assertThat(server.awaitRequest()).as("the request reached the server").isTrue();
             server.releaseAnswers();
             return done.get(30, TimeUnit.SECONDS);
@@ -104,17 +107,20 @@ class AsyncProducerTest extends LiveDeskTestSupport {
         // a latency far past the request timeout: the timeout path cannot turn into an answer on a slow machine,
         // and the other paths keep the default timeout, so none of them becomes a timeout either
         Producer producer = context.getEndpoint("livedesk:send?conversationId=141").createProducer();
-        Producer impatient = context.getEndpoint("livedesk:send?conversationId=141&requestTimeout=400ms").createProducer();
+        Producer impatient = context.getEndpoint("livedesk:send?conversationId=141&requestTimeout=400ms")
+                .createProducer();
         producer.start();
         impatient.start();
         AsyncProcessor processor = AsyncProcessorConverterHelper.convert(producer);
         List<Completion> completions = new ArrayList<>();
         try {
             List<Fault> faults = List.of(Fault.status(500), Fault.malformedJson(), Fault.dropBeforeRead(),
-                    Fault.dropAfterRead(), Fault.latency(Duration.ofMinutes(2)), Fault.emptyBody(200), Fault.status(401));
+                    Fault.dropAfterRead(), Fault.latency(Duration.ofMinutes(2)), Fault.emptyBody(200),
+                    Fault.status(401));
             for (Fault fault : faults) {
                 simulator().faults().inject(fault).forNext(1);
-                AsyncProcessor path = fault instanceof Fault.Latency ? AsyncProcessorConverterHelper.convert(impatient) : processor;
+                AsyncProcessor path = fault instanceof Fault.Latency ? AsyncProcessorConverterHelper.convert(impatient)
+                        : processor;
                 completions.add(assertCompletes(path, "payload under " + fault, true));
             }
             completions.add(assertCompletes(processor, "fine", false));
@@ -151,7 +157,8 @@ class AsyncProducerTest extends LiveDeskTestSupport {
 
     private static Set<String> clientThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(name -> name.startsWith("httpclient-") || name.contains("LiveDeskScheduler") || name.contains("LiveDeskWorker"))
+                .filter(name -> name.startsWith("httpclient-") || name.contains("LiveDeskScheduler")
+                        || name.contains("LiveDeskWorker"))
                 .collect(Collectors.toSet());
     }
 }

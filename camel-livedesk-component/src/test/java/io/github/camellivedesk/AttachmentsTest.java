@@ -110,11 +110,12 @@ class AttachmentsTest extends LiveDeskTestSupport {
         send(SEND, jpeg, Map.of(Exchange.FILE_NAME, "camera-upload"));
         send(SEND, new ByteArrayInputStream(voiceNote), Map.of(Exchange.FILE_NAME, "voice"));
         send(SEND, pdf, Map.of(Exchange.FILE_NAME, "notes.txt"));
-        send(SEND, new byte[] { 1, 2, 3 }, Map.of(Exchange.FILE_NAME, "blob"));
+        send(SEND, new byte[]{ 1, 2, 3 }, Map.of(Exchange.FILE_NAME, "blob"));
 
         assertThat(simulator().conversation(141L).messages()).extracting(m -> m.attachments().get(0).contentType())
                 .as("by content for files, byte arrays and re-readable streams; the name wins when it has a known extension")
-                .containsExactly("application/pdf", "image/jpeg", "audio/ogg", "text/plain", "application/octet-stream");
+                .containsExactly("application/pdf", "image/jpeg", "audio/ogg", "text/plain",
+                        "application/octet-stream");
         assertThat(simulator().conversation(141L).messages().get(1).attachments().get(0).fileType()).isEqualTo("image");
         assertThat(simulator().conversation(141L).messages().get(2).attachments().get(0).sha256())
                 .as("sniffing does not consume the stream").isEqualTo(sha256(voiceNote));
@@ -123,17 +124,20 @@ class AttachmentsTest extends LiveDeskTestSupport {
     @Test
     void severalFilesInOneMessageFromACollectionAndTheHeader() throws Exception {
         List<Object> files = List.of(write("a.txt", 10), write("b.txt", 20).toFile(),
-                Attachment.of("c.txt", new byte[] { 'c' }));
+                Attachment.of("c.txt", new byte[]{ 'c' }));
 
         Exchange fromBody = send(SEND, files, Map.of(LiveDeskConstants.CONTENT, "three files"));
-        Exchange fromHeader = send(SEND, "text body with files", Map.of(LiveDeskConstants.ATTACHMENTS, files.subList(0, 2)));
+        Exchange fromHeader = send(SEND, "text body with files",
+                Map.of(LiveDeskConstants.ATTACHMENTS, files.subList(0, 2)));
 
         assertThat(fromBody.getException()).isNull();
         assertThat(fromHeader.getException()).isNull();
         List<StoredMessage> messages = simulator().conversation(141L).messages();
-        assertThat(messages.get(0).attachments()).extracting(StoredAttachment::fileName).containsExactly("a.txt", "b.txt", "c.txt");
+        assertThat(messages.get(0).attachments()).extracting(StoredAttachment::fileName).containsExactly("a.txt",
+                "b.txt", "c.txt");
         assertThat(messages.get(0).content()).isEqualTo("three files");
-        assertThat(messages.get(1).attachments()).extracting(StoredAttachment::fileName).containsExactly("a.txt", "b.txt");
+        assertThat(messages.get(1).attachments()).extracting(StoredAttachment::fileName).containsExactly("a.txt",
+                "b.txt");
         assertThat(messages.get(1).content()).isEqualTo("text body with files");
         assertThat(fromBody.getMessage().getBody(LiveDeskMessage.class).attachments()).hasSize(3);
     }
@@ -200,7 +204,7 @@ class AttachmentsTest extends LiveDeskTestSupport {
     void limitsAreCheckedBeforeSending() throws Exception {
         List<Attachment> sixteen = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            sixteen.add(Attachment.of("f" + i + ".txt", new byte[] { (byte) i }));
+            sixteen.add(Attachment.of("f" + i + ".txt", new byte[]{ (byte) i }));
         }
 
         Exchange tooMany = send(SEND, sixteen, Map.of());
@@ -247,17 +251,17 @@ class AttachmentsTest extends LiveDeskTestSupport {
             }
         });
         simulator().faults().inject(Fault.status(503)).forConversation("141").forNext(1);
-        Files.write(inbox.resolve("first.pdf"), new byte[] { 1, 2, 3 });
+        Files.write(inbox.resolve("first.pdf"), new byte[]{ 1, 2, 3 });
 
         await().atMost(30, TimeUnit.SECONDS).until(() -> Files.exists(inbox.resolve(".failed/first.pdf")));
         assertThat(inbox.resolve(".done/first.pdf")).doesNotExist();
 
-        Files.write(inbox.resolve("second.pdf"), new byte[] { 4, 5, 6 });
+        Files.write(inbox.resolve("second.pdf"), new byte[]{ 4, 5, 6 });
         await().atMost(30, TimeUnit.SECONDS).until(() -> Files.exists(inbox.resolve(".done/second.pdf")));
         assertThat(simulator().conversation(141L).messages()).singleElement().satisfies(m -> {
             assertThat(m.content()).isEqualTo("New document: second.pdf");
             assertThat(m.attachments().get(0).fileName()).isEqualTo("second.pdf");
-            assertThat(m.attachments().get(0).sha256()).isEqualTo(sha256(new byte[] { 4, 5, 6 }));
+            assertThat(m.attachments().get(0).sha256()).isEqualTo(sha256(new byte[]{ 4, 5, 6 }));
         });
     }
 
@@ -269,7 +273,8 @@ class AttachmentsTest extends LiveDeskTestSupport {
 
     private static byte[] download(MessageAttachment attachment) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(attachment.dataUrl())).build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpRequest.newBuilder(URI.create(attachment.dataUrl())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +35,8 @@ class CatalogMetadataTest {
 
     @BeforeAll
     static void loadCatalog() throws Exception {
-        try (InputStream in = CatalogMetadataTest.class.getResourceAsStream("/META-INF/io/github/camellivedesk/livedesk.json")) {
+        try (InputStream in = CatalogMetadataTest.class
+                .getResourceAsStream("/META-INF/io/github/camellivedesk/livedesk.json")) {
             assertThat(in).as("catalog JSON on the classpath").isNotNull();
             catalog = new ObjectMapper().readTree(in);
         }
@@ -76,7 +76,7 @@ class CatalogMetadataTest {
 
     @Test
     void secretsAreMarkedSecret() {
-        for (String name : new String[] { "apiKey", "apiSecret" }) {
+        for (String name : new String[]{ "apiKey", "apiSecret" }) {
             assertThat(catalog.get("properties").get(name).get("secret").asBoolean()).as(name).isTrue();
             assertThat(catalog.get("componentProperties").get(name).get("secret").asBoolean()).as(name).isTrue();
         }
@@ -86,7 +86,8 @@ class CatalogMetadataTest {
     @Test
     void defaultsMatchTheCode() {
         JsonNode properties = catalog.get("properties");
-        assertThat(properties.get("baseUrl").get("defaultValue").asText()).isEqualTo(new LiveDeskConfiguration().getBaseUrl());
+        assertThat(properties.get("baseUrl").get("defaultValue").asText())
+                .isEqualTo(new LiveDeskConfiguration().getBaseUrl());
         assertThat(properties.get("throwExceptionOnFailure").get("defaultValue").asBoolean()).isTrue();
         assertThat(properties.get("requestTimeout").get("defaultValue").asText()).isEqualTo("60s");
         assertThat(properties.get("maxAttachments").get("defaultValue").asInt()).isEqualTo(15);
@@ -117,7 +118,7 @@ class CatalogMetadataTest {
 
     @Test
     void configurersAndUriFactoryAreInTheJar() {
-        for (String resource : new String[] {
+        for (String resource : new String[]{
                 "/META-INF/services/org/apache/camel/component/livedesk",
                 "/META-INF/services/org/apache/camel/configurer/livedesk-component",
                 "/META-INF/services/org/apache/camel/configurer/livedesk-endpoint",

@@ -32,7 +32,8 @@ class ConvertersAndDslTest extends LiveDeskTestSupport {
         String json = template.requestBody("direct:json", "as json", String.class);
         Map<?, ?> map = template.requestBody("direct:map", "as map", Map.class);
 
-        assertThat(json).contains("\"content\":\"as json\"").contains("\"conversation_id\":141").contains("\"status\":\"sent\"");
+        assertThat(json).contains("\"content\":\"as json\"").contains("\"conversation_id\":141")
+                .contains("\"status\":\"sent\"");
         assertThat(map.get("content")).isEqualTo("as map");
         assertThat(map.get("conversation_id")).isEqualTo(141L);
         LiveDeskMessage parsed = context.getTypeConverter().convertTo(LiveDeskMessage.class, json);
@@ -43,7 +44,7 @@ class ConvertersAndDslTest extends LiveDeskTestSupport {
     void unknownResponseFieldsAreTolerated() {
         LiveDeskMessage message = context.getTypeConverter().convertTo(LiveDeskMessage.class,
                 "{\"id\":1,\"status\":\"sent\",\"brand_new_field\":{\"x\":1},"
-                                                                 + "\"content_attributes\":{\"in_reply_to\":5,\"channel_specific\":\"kept\"}}");
+                        + "\"content_attributes\":{\"in_reply_to\":5,\"channel_specific\":\"kept\"}}");
 
         assertThat(message.id()).isEqualTo(1L);
         assertThat(message.contentAttributes().inReplyTo()).isEqualTo(5L);

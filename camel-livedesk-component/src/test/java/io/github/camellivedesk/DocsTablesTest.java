@@ -8,7 +8,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +40,8 @@ class DocsTablesTest {
         check(README, markdownTables, "<!-- livedesk-%s: START -->\n", "<!-- livedesk-%s: END -->");
     }
 
-    private static void check(Path file, Map<String, String> tables, String startMarker, String endMarker) throws Exception {
+    private static void check(Path file, Map<String, String> tables, String startMarker, String endMarker)
+            throws Exception {
         String text = Files.readString(file);
         String updated = text;
         for (Map.Entry<String, String> table : tables.entrySet()) {
@@ -72,7 +72,9 @@ class DocsTablesTest {
                 out.append(" (").append(value.path("group").asText()).append(")");
             }
             out.append(" | ").append(escapeAdoc(description(value)))
-                    .append(" | ").append(options ? escapeAdoc(value.path("defaultValue").asText("")) : value.path("group").asText(""))
+                    .append(" | ")
+                    .append(options ? escapeAdoc(value.path("defaultValue").asText(""))
+                            : value.path("group").asText(""))
                     .append(" | ").append(simpleType(value.path("javaType").asText())).append('\n');
         }
         return out.append("|===\n").toString();

@@ -60,8 +60,11 @@ class ErrorMappingTest extends LiveDeskTestSupport {
 
     @Test
     void engageLabErrorShapesAreRead() throws Exception {
-        simulator().faults().inject(Fault.status(400).withBody("{\"code\":40001,\"message\":\"invalid param\"}")).forNext(1);
-        simulator().faults().inject(Fault.status(403).withBody("{\"error\":{\"code\":40301,\"message\":\"no access\"}}")).forNext(1);
+        simulator().faults().inject(Fault.status(400).withBody("{\"code\":40001,\"message\":\"invalid param\"}"))
+                .forNext(1);
+        simulator().faults()
+                .inject(Fault.status(403).withBody("{\"error\":{\"code\":40301,\"message\":\"no access\"}}"))
+                .forNext(1);
 
         Exchange first = send(SEND, "one");
         Exchange second = send(SEND, "two");

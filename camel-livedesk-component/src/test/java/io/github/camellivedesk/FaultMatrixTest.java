@@ -37,9 +37,9 @@ import static org.awaitility.Awaitility.await;
 class FaultMatrixTest extends LiveDeskTestSupport {
 
     enum Operation {
-        SEND("livedesk:send?conversationId=141", "hello"),
-        TEMPLATE("livedesk:template?conversationId=141&templateName=t&templateLanguage=en_US", Map.of("1", "x")),
-        RETRY("livedesk:retry?conversationId=141", null);
+        SEND("livedesk:send?conversationId=141", "hello"), TEMPLATE(
+                "livedesk:template?conversationId=141&templateName=t&templateLanguage=en_US",
+                Map.of("1", "x")), RETRY("livedesk:retry?conversationId=141", null);
 
         final String uri;
         final Object body;
@@ -51,7 +51,7 @@ class FaultMatrixTest extends LiveDeskTestSupport {
     }
 
     record Case(String name, Fault fault, String options, Class<? extends LiveDeskException> expected,
-                Consumer<LiveDeskException> check) {
+            Consumer<LiveDeskException> check) {
         @Override
         public String toString() {
             return name;
@@ -60,7 +60,7 @@ class FaultMatrixTest extends LiveDeskTestSupport {
 
     static List<Case> cases() {
         List<Case> cases = new ArrayList<>();
-        for (int status : new int[] { 400, 404, 422 }) {
+        for (int status : new int[]{ 400, 404, 422 }) {
             cases.add(new Case(status + "", Fault.status(status), "", LiveDeskHttpException.class, e -> {
                 assertThat(((LiveDeskHttpException) e).getStatusCode()).isEqualTo(status);
                 assertThat(((LiveDeskHttpException) e).getErrorMessage()).isNotBlank();
@@ -68,11 +68,11 @@ class FaultMatrixTest extends LiveDeskTestSupport {
                 assertThat(e.isRetryable()).isFalse();
             }));
         }
-        for (int status : new int[] { 401, 403 }) {
+        for (int status : new int[]{ 401, 403 }) {
             cases.add(new Case(status + "", Fault.status(status), "", LiveDeskAuthenticationException.class,
                     e -> assertThat(((LiveDeskHttpException) e).getStatusCode()).isEqualTo(status)));
         }
-        for (int status : new int[] { 500, 502, 503, 504 }) {
+        for (int status : new int[]{ 500, 502, 503, 504 }) {
             cases.add(new Case(status + "", Fault.status(status), "", LiveDeskHttpException.class, e -> {
                 assertThat(((LiveDeskHttpException) e).getStatusCode()).isEqualTo(status);
                 assertThat(e.isRetryable()).isTrue();
@@ -89,9 +89,11 @@ class FaultMatrixTest extends LiveDeskTestSupport {
                     assertThat(((LiveDeskRateLimitException) e).getRetryAfter()).isEmpty();
                     assertThat(((LiveDeskRateLimitException) e).getResponseBodyExcerpt()).contains("Too Many Requests");
                 }));
-        cases.add(new Case("reset before the request was read", Fault.dropBeforeRead(), "", LiveDeskTransportException.class,
+        cases.add(new Case("reset before the request was read", Fault.dropBeforeRead(), "",
+                LiveDeskTransportException.class,
                 e -> assertThat(e.isRetryable()).isTrue()));
-        cases.add(new Case("reset after the request was read", Fault.dropAfterRead(), "", LiveDeskTransportException.class,
+        cases.add(new Case("reset after the request was read", Fault.dropAfterRead(), "",
+                LiveDeskTransportException.class,
                 e -> assertThat(e.isRequestMayHaveReachedLiveDesk()).isTrue()));
         cases.add(new Case("reset after the message was stored", Fault.dropAfterProcessing(), "",
                 LiveDeskTransportException.class, e -> assertThat(e.isRequestMayHaveReachedLiveDesk()).isTrue()));
@@ -122,7 +124,8 @@ class FaultMatrixTest extends LiveDeskTestSupport {
     @ParameterizedTest(name = "{0} under {1}")
     @MethodSource("matrix")
     void typedFailureExactlyOnceAndNothingLeaks(Operation operation, Case fault) throws Exception {
-        Map<String, Object> headers = operation == Operation.RETRY ? Map.of(LiveDeskConstants.MESSAGE_ID, failedMessage())
+        Map<String, Object> headers = operation == Operation.RETRY
+                ? Map.of(LiveDeskConstants.MESSAGE_ID, failedMessage())
                 : Map.of();
         AtomicInteger continued = new AtomicInteger();
         AtomicInteger handled = new AtomicInteger();
@@ -171,7 +174,8 @@ class FaultMatrixTest extends LiveDeskTestSupport {
 
     private static Set<String> clientThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(name -> name.startsWith("httpclient-") || name.contains("LiveDeskScheduler") || name.contains("LiveDeskWorker"))
+                .filter(name -> name.startsWith("httpclient-") || name.contains("LiveDeskScheduler")
+                        || name.contains("LiveDeskWorker"))
                 .collect(Collectors.toSet());
     }
 

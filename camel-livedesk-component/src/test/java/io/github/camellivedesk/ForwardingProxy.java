@@ -21,7 +21,7 @@ final class ForwardingProxy {
     static void forward(HttpExchange exchange) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(exchange.getRequestURI().toString()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
-        for (String header : new String[] { "Authorization", "Content-Type" }) {
+        for (String header : new String[]{ "Authorization", "Content-Type" }) {
             String value = exchange.getRequestHeaders().getFirst(header);
             if (value != null) {
                 request.header(header, value);

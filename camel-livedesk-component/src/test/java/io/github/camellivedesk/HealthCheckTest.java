@@ -82,7 +82,8 @@ class HealthCheckTest extends LiveDeskTestSupport {
         assertThat(readiness(known).getState()).isEqualTo(HealthCheck.State.DOWN);
 
         // a 404, a validation error and a rate limit are about the message, not about LiveDesk being usable
-        assertThat(template.request(unknownConversation, e -> e.getMessage().setBody("who?")).getException()).isNotNull();
+        assertThat(template.request(unknownConversation, e -> e.getMessage().setBody("who?")).getException())
+                .isNotNull();
         assertThat(template.request(start, e -> e.getMessage().setBody("")).getException()).isNotNull();
         simulator().faults().inject(Fault.rateLimitPlain()).forNext(1);
         assertThat(template.request(route(known + "&rateLimitMaxRetries=0"), e -> e.getMessage().setBody("later"))
@@ -106,7 +107,8 @@ class HealthCheckTest extends LiveDeskTestSupport {
 
         HealthCheck.Result result = readiness(uri);
         assertThat(result.getCheck().isEnabled()).isFalse();
-        assertThat(result.getState()).as("Camel reports a disabled check as UNKNOWN").isEqualTo(HealthCheck.State.UNKNOWN);
+        assertThat(result.getState()).as("Camel reports a disabled check as UNKNOWN")
+                .isEqualTo(HealthCheck.State.UNKNOWN);
     }
 
     @Test
@@ -128,7 +130,8 @@ class HealthCheckTest extends LiveDeskTestSupport {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readiness(uri).getDetails())
                 .containsEntry(LiveDeskProducerHealthCheck.QUEUED_MESSAGES, 2));
         HealthCheck.Result result = readiness(uri);
-        assertThat(result.getState()).as("waiting for the limit is not LiveDesk being down").isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getState()).as("waiting for the limit is not LiveDesk being down")
+                .isEqualTo(HealthCheck.State.UP);
         assertThat((Long) result.getDetails().get(LiveDeskProducerHealthCheck.RATE_LIMIT_WAIT)).isPositive();
         // the two waiting exchanges are in flight in the route: do not let graceful shutdown wait a minute for them
         context.getShutdownStrategy().setTimeout(1);
@@ -137,7 +140,7 @@ class HealthCheckTest extends LiveDeskTestSupport {
     @Test
     void namedByItsEndpointUriWithSecretsMasked() throws Exception {
         String uri = "livedesk:send?conversationId=141&apiKey=" + simulator().apiKey() + "&apiSecret="
-                     + simulator().apiSecret();
+                + simulator().apiSecret();
         route(uri);
 
         List<String> ids = HealthCheckHelper.invokeReadiness(context).stream().map(r -> r.getCheck().getId()).toList();
@@ -151,10 +154,11 @@ class HealthCheckTest extends LiveDeskTestSupport {
 
     /** The result of the check of the producer of the endpoint {@code uri}. */
     private HealthCheck.Result readiness(String uri) {
-        String id = "producer:" + LiveDeskSecrets.maskedUri(context.getEndpoint(uri, LiveDeskEndpoint.class).getEndpointUri());
+        String id = "producer:"
+                + LiveDeskSecrets.maskedUri(context.getEndpoint(uri, LiveDeskEndpoint.class).getEndpointUri());
         List<HealthCheck.Result> results = List.copyOf(HealthCheckHelper.invokeReadiness(context));
         return results.stream().filter(r -> r.getCheck().getId().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no check " + id + " among "
-                                                      + results.stream().map(r -> r.getCheck().getId()).toList()));
+                        + results.stream().map(r -> r.getCheck().getId()).toList()));
     }
 }

@@ -50,7 +50,7 @@ class HostileServerTest extends LiveDeskTestSupport {
     void anEndlessBodyFailsThatMessageOnly() throws Exception {
         try (HostileServer server = new HostileServer(out -> {
             HostileServer.ascii(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                                     + "Transfer-Encoding: chunked\r\n\r\n");
+                    + "Transfer-Encoding: chunked\r\n\r\n");
             HostileServer.repeat(out, "2000\r\n" + "x".repeat(0x2000) + "\r\n", ENDLESS);
         })) {
             assertFailsWithALimitAndTheNextMessageGoesThrough(server);
@@ -61,7 +61,7 @@ class HostileServerTest extends LiveDeskTestSupport {
     void bytesBeyondTheContentLengthCannotExhaustTheClient() throws Exception {
         try (HostileServer server = new HostileServer(out -> {
             HostileServer.ascii(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                                     + MESSAGE_JSON.length() + "\r\n\r\n" + MESSAGE_JSON);
+                    + MESSAGE_JSON.length() + "\r\n\r\n" + MESSAGE_JSON);
             out.flush();
             // the connection goes back to the pool; what follows would be read as the head of the next answer
             HostileServer.repeat(out, "b", ENDLESS);
@@ -79,8 +79,10 @@ class HostileServerTest extends LiveDeskTestSupport {
 
     @Test
     void aRedirectIsNotFollowed() throws Exception {
-        try (HostileServer server = new HostileServer(out -> HostileServer.ascii(out, "HTTP/1.1 307 Temporary Redirect\r\n"
-                + "Location: " + LIVEDESK.baseUrl() + "/api/v2/accounts/conversations/141/messages\r\nContent-Length: 0\r\n\r\n"))) {
+        try (HostileServer server = new HostileServer(out -> HostileServer.ascii(out,
+                "HTTP/1.1 307 Temporary Redirect\r\n"
+                        + "Location: " + LIVEDESK.baseUrl()
+                        + "/api/v2/accounts/conversations/141/messages\r\nContent-Length: 0\r\n\r\n"))) {
             Exchange redirected = send("livedesk:send?conversationId=141&baseUrl=" + server.baseUrl(), "to a redirect");
 
             assertThat(redirected.getException()).isInstanceOfSatisfying(LiveDeskHttpException.class,
@@ -101,7 +103,7 @@ class HostileServerTest extends LiveDeskTestSupport {
         byte[] bomb = compressed.toByteArray();
         try (HostileServer server = new HostileServer(out -> {
             HostileServer.ascii(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
-                                     + "Content-Length: " + bomb.length + "\r\n\r\n");
+                    + "Content-Length: " + bomb.length + "\r\n\r\n");
             out.write(bomb);
         })) {
             Exchange exchange = send("livedesk:send?conversationId=141&baseUrl=" + server.baseUrl(), "to a gzip bomb");

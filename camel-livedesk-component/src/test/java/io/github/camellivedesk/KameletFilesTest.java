@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
@@ -47,7 +46,8 @@ class KameletFilesTest {
             String name = file.getFileName().toString().replace(SUFFIX, "");
             Map<String, Object> kamelet = map(new Load(LoadSettings.builder().build())
                     .loadFromString(Files.readString(file)));
-            assertThat(kamelet).as(name).containsEntry("apiVersion", "camel.apache.org/v1").containsEntry("kind", "Kamelet");
+            assertThat(kamelet).as(name).containsEntry("apiVersion", "camel.apache.org/v1").containsEntry("kind",
+                    "Kamelet");
             Map<String, Object> metadata = map(kamelet.get("metadata"));
             assertThat(metadata).as(name).containsEntry("name", name);
             assertThat(map(metadata.get("labels"))).as(name).containsEntry("camel.apache.org/kamelet.type", "sink");
@@ -62,7 +62,8 @@ class KameletFilesTest {
             properties.forEach((property, declaration) -> assertThat(map(declaration))
                     .as(name + " property " + property).containsKeys("title", "description", "type"));
             if (definition.containsKey("required")) {
-                assertThat(properties).as(name).containsKeys(((List<?>) definition.get("required")).toArray(String[]::new));
+                assertThat(properties).as(name)
+                        .containsKeys(((List<?>) definition.get("required")).toArray(String[]::new));
             }
 
             Map<String, Object> from = map(map(spec.get("template")).get("from"));
@@ -77,7 +78,8 @@ class KameletFilesTest {
                 Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(value));
                 assertThat(placeholder.matches()).as(name + ": " + option + " takes a Kamelet property").isTrue();
                 String property = placeholder.group(1);
-                assertThat(properties).as(name + ": " + option + " refers to a declared property").containsKey(property);
+                assertThat(properties).as(name + ": " + option + " refers to a declared property")
+                        .containsKey(property);
                 if (endpointOptions.get(option).path("secret").asBoolean()) {
                     Map<String, Object> declaration = map(properties.get(property));
                     assertThat(declaration).as(name + ": secret " + property).containsEntry("format", "password");

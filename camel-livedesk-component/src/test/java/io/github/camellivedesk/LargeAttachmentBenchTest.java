@@ -49,7 +49,8 @@ class LargeAttachmentBenchTest {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:upload").to("livedesk:send?conversationId=141&maxAttachmentSize=" + 2 * SIZE + "&requestTimeout=10m");
+                    from("direct:upload").to(
+                            "livedesk:send?conversationId=141&maxAttachmentSize=" + 2 * SIZE + "&requestTimeout=10m");
                 }
             });
             context.start();
@@ -70,7 +71,7 @@ class LargeAttachmentBenchTest {
             assertThat(stored.size()).isEqualTo(SIZE);
             assertThat(stored.sha256()).isEqualTo(AttachmentsTest.sha256(file));
             String report = String.format("LARGE ATTACHMENT 1 GiB sent in %.1f s; peak heap %d MiB of -Xmx %d MiB "
-                                          + "(client and simulator in one JVM)", seconds, peak >> 20, maxHeap >> 20);
+                    + "(client and simulator in one JVM)", seconds, peak >> 20, maxHeap >> 20);
             System.out.println(report);
             Files.writeString(Path.of("target", "large-attachment.txt"), report + System.lineSeparator());
         }

@@ -78,8 +78,9 @@ class LiveDeskBindingTest {
     }
 
     /** One exchange's input: the options of component and endpoint, the body and the headers. */
-    private record Input(Consumer<LiveDeskConfiguration> component, Consumer<LiveDeskConfiguration> endpoint, Object body,
-                         Map<String, Object> headers) {
+    private record Input(Consumer<LiveDeskConfiguration> component, Consumer<LiveDeskConfiguration> endpoint,
+            Object body,
+            Map<String, Object> headers) {
 
         LiveDeskRequest bind(LiveDeskOperation operation) {
             LiveDeskConfiguration componentOptions = new LiveDeskConfiguration();
@@ -101,7 +102,7 @@ class LiveDeskBindingTest {
     }
 
     private static Input options(Consumer<LiveDeskConfiguration> component, Consumer<LiveDeskConfiguration> endpoint,
-                                 Object body, Object... headers) {
+            Object body, Object... headers) {
         return new Input(component, endpoint, body, headers(headers));
     }
 
@@ -119,13 +120,15 @@ class LiveDeskBindingTest {
 
     private static final Function<LiveDeskRequest, Resolved<?>> CONVERSATION = LiveDeskRequest::conversationId;
     private static final Function<LiveDeskRequest, Resolved<?>> CONTENT = sendField(LiveDeskRequest.Send::content);
-    private static final Function<LiveDeskRequest, Resolved<?>> PRIVATE = sendField(LiveDeskRequest.Send::privateMessage);
+    private static final Function<LiveDeskRequest, Resolved<?>> PRIVATE = sendField(
+            LiveDeskRequest.Send::privateMessage);
     private static final Function<LiveDeskRequest, Resolved<?>> REPLY_TO = sendField(LiveDeskRequest.Send::inReplyTo);
     private static final Function<LiveDeskRequest, Resolved<?>> FILE_COUNT = request -> {
         Resolved<List<Attachment>> files = ((LiveDeskRequest.Send) request).attachments();
         return new Resolved<>(files.value().size(), files.source());
     };
-    private static final Function<LiveDeskRequest, Resolved<?>> MESSAGE_ID = request -> ((LiveDeskRequest.Retry) request).messageId();
+    private static final Function<LiveDeskRequest, Resolved<?>> MESSAGE_ID = request -> ((LiveDeskRequest.Retry) request)
+            .messageId();
     private static final Function<LiveDeskRequest, Resolved<?>> TEMPLATE_NAME = request -> {
         LiveDeskRequest.Template template = (LiveDeskRequest.Template) request;
         return new Resolved<>(template.message().templateParams().name(), template.nameSource());
@@ -147,82 +150,112 @@ class LiveDeskBindingTest {
         return Stream.of(
                 // conversation id: header > endpoint option > component option
                 Arguments.of("conversation id from the header", send, options(c -> c.setConversationId("1"),
-                        e -> e.setConversationId("2"), "hi", convHeader, "141"), CONVERSATION, "141", "header " + convHeader),
-                Arguments.of("numeric conversation header converted", send, body("hi", convHeader, 142), CONVERSATION, "142",
+                        e -> e.setConversationId("2"), "hi", convHeader, "141"), CONVERSATION, "141",
+                        "header " + convHeader),
+                Arguments.of("numeric conversation header converted", send, body("hi", convHeader, 142), CONVERSATION,
+                        "142",
                         "header " + convHeader),
                 Arguments.of("conversation id from the endpoint", send, options(c -> c.setConversationId("1"),
                         e -> e.setConversationId("2"), "hi"), CONVERSATION, "2", "endpoint option conversationId"),
-                Arguments.of("conversation id from the component", send, options(c -> c.setConversationId("1"), NONE, "hi"),
+                Arguments.of("conversation id from the component", send,
+                        options(c -> c.setConversationId("1"), NONE, "hi"),
                         CONVERSATION, "1", "component option conversationId"),
-                Arguments.of("no conversation id", send, body("hi"), CONVERSATION, null, "endpoint option conversationId"),
+                Arguments.of("no conversation id", send, body("hi"), CONVERSATION, null,
+                        "endpoint option conversationId"),
                 Arguments.of("template conversation id", template, body(null, convHeader, "7"), CONVERSATION, "7",
                         "header " + convHeader),
                 Arguments.of("retry conversation id", retry, options(NONE, e -> e.setConversationId("9"), null),
                         CONVERSATION, "9", "endpoint option conversationId"),
                 // send: content
-                Arguments.of("String body is the text", send, body("hi", LiveDeskConstants.CONTENT, "ignored"), CONTENT, "hi", "body"),
-                Arguments.of("no body: the content header", send, body(null, LiveDeskConstants.CONTENT, "from header"), CONTENT,
+                Arguments.of("String body is the text", send, body("hi", LiveDeskConstants.CONTENT, "ignored"), CONTENT,
+                        "hi", "body"),
+                Arguments.of("no body: the content header", send, body(null, LiveDeskConstants.CONTENT, "from header"),
+                        CONTENT,
                         "from header", "header CamelLiveDeskContent"),
                 Arguments.of("no body, no header", send, body(null), CONTENT, null, "body"),
                 Arguments.of("SendMessageRequest text", send, body(SendMessageRequest.text("built")), CONTENT, "built",
                         "body SendMessageRequest"),
-                Arguments.of("SendMessageRequest without text: the header", send, body(SendMessageRequest.builder().build(),
-                        LiveDeskConstants.CONTENT, "caption"), CONTENT, "caption", "header CamelLiveDeskContent"),
+                Arguments.of("SendMessageRequest without text: the header", send,
+                        body(SendMessageRequest.builder().build(),
+                                LiveDeskConstants.CONTENT, "caption"),
+                        CONTENT, "caption", "header CamelLiveDeskContent"),
                 Arguments.of("Map content", send, body(Map.of("content", "from map")), CONTENT, "from map", "body Map"),
-                Arguments.of("files: the content header", send, body(new byte[] { 1 }, Exchange.FILE_NAME, "a.bin",
-                        LiveDeskConstants.CONTENT, "see attached"), CONTENT, "see attached", "header CamelLiveDeskContent"),
+                Arguments.of("files: the content header", send, body(new byte[]{ 1 }, Exchange.FILE_NAME, "a.bin",
+                        LiveDeskConstants.CONTENT, "see attached"), CONTENT, "see attached",
+                        "header CamelLiveDeskContent"),
                 Arguments.of("converted body", send, body(new StringBuilder("converted")), CONTENT, "converted",
                         "body (converted to SendMessageRequest)"),
                 // send: private
                 Arguments.of("private from the Map", send, body(Map.of("content", "x", "private", true),
                         LiveDeskConstants.PRIVATE, false), PRIVATE, true, "body Map"),
-                Arguments.of("private from a String header", send, body("x", LiveDeskConstants.PRIVATE, "true"), PRIVATE, true,
+                Arguments.of("private from a String header", send, body("x", LiveDeskConstants.PRIVATE, "true"),
+                        PRIVATE, true,
                         "header CamelLiveDeskPrivate"),
-                Arguments.of("private from the endpoint", send, options(NONE, e -> e.setPrivateMessage(true), "x"), PRIVATE, true,
+                Arguments.of("private from the endpoint", send, options(NONE, e -> e.setPrivateMessage(true), "x"),
+                        PRIVATE, true,
                         "endpoint option privateMessage"),
-                Arguments.of("private from the component", send, options(c -> c.setPrivateMessage(true), NONE, "x"), PRIVATE,
+                Arguments.of("private from the component", send, options(c -> c.setPrivateMessage(true), NONE, "x"),
+                        PRIVATE,
                         true, "component option privateMessage"),
                 Arguments.of("private default", send, body("x"), PRIVATE, false, "component option privateMessage"),
-                Arguments.of("SendMessageRequest without a flag: the option", send, options(NONE, e -> e.setPrivateMessage(true),
-                        SendMessageRequest.text("x")), PRIVATE, true, "endpoint option privateMessage"),
-                Arguments.of("converted body: the header", send, body(new StringBuilder("x"), LiveDeskConstants.PRIVATE, true),
+                Arguments.of("SendMessageRequest without a flag: the option", send,
+                        options(NONE, e -> e.setPrivateMessage(true),
+                                SendMessageRequest.text("x")),
+                        PRIVATE, true, "endpoint option privateMessage"),
+                Arguments.of("converted body: the header", send,
+                        body(new StringBuilder("x"), LiveDeskConstants.PRIVATE, true),
                         PRIVATE, true, "header CamelLiveDeskPrivate"),
                 // send: in_reply_to
-                Arguments.of("in_reply_to from a String header", send, body("x", LiveDeskConstants.IN_REPLY_TO, "7"), REPLY_TO,
+                Arguments.of("in_reply_to from a String header", send, body("x", LiveDeskConstants.IN_REPLY_TO, "7"),
+                        REPLY_TO,
                         7L, "header CamelLiveDeskInReplyTo"),
-                Arguments.of("in_reply_to from an Integer header", send, body("x", LiveDeskConstants.IN_REPLY_TO, 8), REPLY_TO,
+                Arguments.of("in_reply_to from an Integer header", send, body("x", LiveDeskConstants.IN_REPLY_TO, 8),
+                        REPLY_TO,
                         8L, "header CamelLiveDeskInReplyTo"),
-                Arguments.of("in_reply_to from the endpoint", send, options(NONE, e -> e.setInReplyTo(5L), "x"), REPLY_TO, 5L,
+                Arguments.of("in_reply_to from the endpoint", send, options(NONE, e -> e.setInReplyTo(5L), "x"),
+                        REPLY_TO, 5L,
                         "endpoint option inReplyTo"),
-                Arguments.of("in_reply_to of the body wins", send, body(SendMessageRequest.builder().content("x").inReplyTo(3L)
-                        .build(), LiveDeskConstants.IN_REPLY_TO, 99L), REPLY_TO, 3L, "body SendMessageRequest"),
+                Arguments.of("in_reply_to of the body wins", send,
+                        body(SendMessageRequest.builder().content("x").inReplyTo(3L)
+                                .build(), LiveDeskConstants.IN_REPLY_TO, 99L),
+                        REPLY_TO, 3L, "body SendMessageRequest"),
                 Arguments.of("no in_reply_to", send, body("x"), REPLY_TO, null, "endpoint option inReplyTo"),
                 // send: attachments from body and header, for every body type
                 Arguments.of("no files", send, body("x"), FILE_COUNT, 0, "body"),
-                Arguments.of("bytes named by CamelFileName", send, body(new byte[] { 1 }, Exchange.FILE_NAME, "dir/a.bin"),
+                Arguments.of("bytes named by CamelFileName", send,
+                        body(new byte[]{ 1 }, Exchange.FILE_NAME, "dir/a.bin"),
                         FILE_COUNT, 1, "body"),
                 Arguments.of("a file", send, body(file.toFile()), FILE_COUNT, 1, "body"),
                 Arguments.of("a path and a stream", send, body(List.of(file, new ByteArrayInputStream(new byte[1])),
                         Exchange.FILE_NAME_ONLY, "s.bin"), FILE_COUNT, 2, "body"),
-                Arguments.of("String body with header files", send, body("caption", LiveDeskConstants.ATTACHMENTS, file.toFile()),
-                        FILE_COUNT, 1, "header CamelLiveDeskAttachments"),
+                Arguments
+                        .of("String body with header files", send, body(
+                                "caption", LiveDeskConstants.ATTACHMENTS, file.toFile()),
+                                FILE_COUNT, 1, "header CamelLiveDeskAttachments"),
                 Arguments.of("SendMessageRequest with header files", send, body(SendMessageRequest.text("caption"),
-                        LiveDeskConstants.ATTACHMENTS, List.of(file)), FILE_COUNT, 1, "header CamelLiveDeskAttachments"),
+                        LiveDeskConstants.ATTACHMENTS, List.of(file)), FILE_COUNT, 1,
+                        "header CamelLiveDeskAttachments"),
                 Arguments.of("Map with header files", send, body(Map.of("content", "c"), LiveDeskConstants.ATTACHMENTS,
                         Attachment.of("a", new byte[1])), FILE_COUNT, 1, "header CamelLiveDeskAttachments"),
-                Arguments.of("converted body with header files", send, body(new StringBuilder("c"), LiveDeskConstants.ATTACHMENTS,
-                        file.toFile()), FILE_COUNT, 1, "header CamelLiveDeskAttachments"),
-                Arguments.of("body and header files", send, body(file.toFile(), LiveDeskConstants.ATTACHMENTS, List.of(file, file)),
-                        FILE_COUNT, 3, "body and header CamelLiveDeskAttachments"),
+                Arguments.of("converted body with header files", send,
+                        body(new StringBuilder("c"), LiveDeskConstants.ATTACHMENTS,
+                                file.toFile()),
+                        FILE_COUNT, 1, "header CamelLiveDeskAttachments"),
+                Arguments
+                        .of("body and header files", send, body(file.toFile(), LiveDeskConstants.ATTACHMENTS,
+                                List.of(file, file)),
+                                FILE_COUNT, 3, "body and header CamelLiveDeskAttachments"),
                 Arguments.of("SendMessageRequest files and header files", send, body(SendMessageRequest.builder()
                         .attachment(Attachment.of(file)).build(), LiveDeskConstants.ATTACHMENTS, file), FILE_COUNT, 2,
                         "body SendMessageRequest and header CamelLiveDeskAttachments"),
                 // retry
                 Arguments.of("message id from a String header", retry, options(NONE, e -> e.setMessageId(1L), null,
                         LiveDeskConstants.MESSAGE_ID, "12"), MESSAGE_ID, 12L, "header CamelLiveDeskMessageId"),
-                Arguments.of("message id from the endpoint", retry, options(c -> c.setMessageId(1L), e -> e.setMessageId(2L), null),
+                Arguments.of("message id from the endpoint", retry,
+                        options(c -> c.setMessageId(1L), e -> e.setMessageId(2L), null),
                         MESSAGE_ID, 2L, "endpoint option messageId"),
-                Arguments.of("message id from the component", retry, options(c -> c.setMessageId(1L), NONE, null), MESSAGE_ID, 1L,
+                Arguments.of("message id from the component", retry, options(c -> c.setMessageId(1L), NONE, null),
+                        MESSAGE_ID, 1L,
                         "component option messageId"),
                 Arguments.of("no message id", retry, body(null), MESSAGE_ID, null, "endpoint option messageId"),
                 // template
@@ -232,35 +265,47 @@ class LiveDeskBindingTest {
                 Arguments.of("name from the header", template, options(NONE, e -> e.setTemplateName("option"), null,
                         LiveDeskConstants.TEMPLATE_NAME, "header_name"), TEMPLATE_NAME, "header_name",
                         "header CamelLiveDeskTemplateName"),
-                Arguments.of("name from the component", template, options(c -> c.setTemplateName("shared"), NONE, Map.of("1", "a")),
+                Arguments.of("name from the component", template,
+                        options(c -> c.setTemplateName("shared"), NONE, Map.of("1", "a")),
                         TEMPLATE_NAME, "shared", "component option templateName"),
-                Arguments.of("language from the endpoint", template, options(NONE, e -> e.setTemplateLanguage("en_US"), null),
+                Arguments.of("language from the endpoint", template,
+                        options(NONE, e -> e.setTemplateLanguage("en_US"), null),
                         TEMPLATE_LANGUAGE, "en_US", "endpoint option templateLanguage"),
-                Arguments.of("language from the header", template, body(null, LiveDeskConstants.TEMPLATE_LANGUAGE, "de"),
+                Arguments.of("language from the header", template,
+                        body(null, LiveDeskConstants.TEMPLATE_LANGUAGE, "de"),
                         TEMPLATE_LANGUAGE, "de", "header CamelLiveDeskTemplateLanguage"),
                 Arguments.of("language of JSON params", template, body("{\"name\":\"n\",\"language\":\"fr\"}"),
                         TEMPLATE_LANGUAGE, "fr", "body JSON"),
-                Arguments.of("content defaults to the name", template, options(NONE, e -> e.setTemplateName("order"), null),
+                Arguments.of("content defaults to the name", template,
+                        options(NONE, e -> e.setTemplateName("order"), null),
                         TEMPLATE_CONTENT, "order", "endpoint option templateName"),
                 Arguments.of("content from the header", template, options(NONE, e -> e.setTemplateName("order"), null,
-                        LiveDeskConstants.CONTENT, "Your order"), TEMPLATE_CONTENT, "Your order", "header CamelLiveDeskContent"),
-                Arguments.of("content of the body", template, body(TemplateMessage.builder("n", "en").content("Hi").build(),
-                        LiveDeskConstants.CONTENT, "ignored"), TEMPLATE_CONTENT, "Hi", "body TemplateMessage"),
-                Arguments.of("blank content of the body replaced", template, body(TemplateMessage.builder("n", "en").content(" ")
-                        .build()), TEMPLATE_CONTENT, "n", "body TemplateMessage"),
-                Arguments.of("template without params: the options", template, options(NONE, e -> e.setTemplateName("opt"),
-                        new TemplateMessage("Hi", null)), TEMPLATE_NAME, "opt", "endpoint option templateName"),
+                        LiveDeskConstants.CONTENT, "Your order"), TEMPLATE_CONTENT, "Your order",
+                        "header CamelLiveDeskContent"),
+                Arguments.of("content of the body", template,
+                        body(TemplateMessage.builder("n", "en").content("Hi").build(),
+                                LiveDeskConstants.CONTENT, "ignored"),
+                        TEMPLATE_CONTENT, "Hi", "body TemplateMessage"),
+                Arguments.of("blank content of the body replaced", template,
+                        body(TemplateMessage.builder("n", "en").content(" ")
+                                .build()),
+                        TEMPLATE_CONTENT, "n", "body TemplateMessage"),
+                Arguments.of("template without params: the options", template,
+                        options(NONE, e -> e.setTemplateName("opt"),
+                                new TemplateMessage("Hi", null)),
+                        TEMPLATE_NAME, "opt", "endpoint option templateName"),
                 Arguments.of("template without params: the language option", template, options(NONE,
                         e -> e.setTemplateLanguage("pt"), new TemplateMessage("Hi", null)), TEMPLATE_LANGUAGE, "pt",
                         "endpoint option templateLanguage"),
-                Arguments.of("converted template", template, options(NONE, e -> e.setTemplateName("t"), new StringBuilder("Hello")),
+                Arguments.of("converted template", template,
+                        options(NONE, e -> e.setTemplateName("t"), new StringBuilder("Hello")),
                         TEMPLATE_CONTENT, "Hello", "body (converted to TemplateMessage)"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void resolves(String name, LiveDeskOperation operation, Input input, Function<LiveDeskRequest, Resolved<?>> field,
-                  Object value, String source) {
+            Object value, String source) {
         Resolved<?> resolved = field.apply(input.bind(operation));
 
         assertThat(resolved.value()).isEqualTo(value);
@@ -284,7 +329,8 @@ class LiveDeskBindingTest {
         LiveDeskRequest.Template own = (LiveDeskRequest.Template) options(NONE, e -> {
             e.setTemplateNamespace("ns");
             e.setTemplateCategory("UTILITY");
-        }, TemplateMessage.builder("n", "en").namespace("mine").category("MARKETING").build()).bind(LiveDeskOperation.template);
+        }, TemplateMessage.builder("n", "en").namespace("mine").category("MARKETING").build())
+                .bind(LiveDeskOperation.template);
         assertThat(own.message().templateParams().namespace()).isEqualTo("mine");
         assertThat(own.message().templateParams().category()).isEqualTo("MARKETING");
     }
@@ -300,19 +346,23 @@ class LiveDeskBindingTest {
 
     @Test
     void streamsAndFileNamesOfInMemoryContent() throws Exception {
-        InputStream stream = new ByteArrayInputStream(new byte[] { 1, 2 });
+        InputStream stream = new ByteArrayInputStream(new byte[]{ 1, 2 });
         LiveDeskRequest.Send request = (LiveDeskRequest.Send) body(stream, Exchange.FILE_NAME, "in\\box\\scan.pdf")
                 .bind(LiveDeskOperation.send);
 
         Attachment attachment = request.attachments().value().get(0);
         assertThat(attachment.fileName()).isEqualTo("scan.pdf");
         assertThat(attachment.content()).isSameAs(stream);
-        assertThat(((LiveDeskRequest.Send) body(new byte[1], Exchange.FILE_NAME, "dir/sub/a.bin").bind(LiveDeskOperation.send))
+        assertThat(((LiveDeskRequest.Send) body(new byte[1], Exchange.FILE_NAME, "dir/sub/a.bin")
+                .bind(LiveDeskOperation.send))
                 .attachments().value().get(0).fileName()).isEqualTo("a.bin");
-        assertThat(((LiveDeskRequest.Send) body(new byte[1], Exchange.FILE_NAME, "dir/x.bin", Exchange.FILE_NAME_ONLY, "only.bin")
+        assertThat(((LiveDeskRequest.Send) body(new byte[1], Exchange.FILE_NAME, "dir/x.bin", Exchange.FILE_NAME_ONLY,
+                "only.bin")
                 .bind(LiveDeskOperation.send)).attachments().value().get(0).fileName()).isEqualTo("only.bin");
-        assertThat(((LiveDeskRequest.Send) body(new byte[1], Exchange.FILE_NAME, "plain.bin").bind(LiveDeskOperation.send))
-                .attachments().value().get(0).fileName()).isEqualTo("plain.bin");
+        assertThat(
+                ((LiveDeskRequest.Send) body(new byte[1], Exchange.FILE_NAME, "plain.bin").bind(LiveDeskOperation.send))
+                        .attachments().value().get(0).fileName())
+                .isEqualTo("plain.bin");
         assertThat(((LiveDeskRequest.Send) body(new byte[1], Exchange.FILE_NAME, "ends/").bind(LiveDeskOperation.send))
                 .attachments().value().get(0).fileName()).isEqualTo("ends/");
         assertThat(((LiveDeskRequest.Send) body(new File(file.toString())).bind(LiveDeskOperation.send))
@@ -360,19 +410,26 @@ class LiveDeskBindingTest {
 
     static Stream<Arguments> refused() {
         return Stream.of(
-                Arguments.of("private header of no known type", LiveDeskOperation.send, body("x", LiveDeskConstants.PRIVATE,
-                        new Object()), List.of("header CamelLiveDeskPrivate: '", "(Object) is not a flag (Boolean)",
+                Arguments.of("private header of no known type", LiveDeskOperation.send,
+                        body("x", LiveDeskConstants.PRIVATE,
+                                new Object()),
+                        List.of("header CamelLiveDeskPrivate: '", "(Object) is not a flag (Boolean)",
                                 "remove it to use the privateMessage option")),
-                Arguments.of("in_reply_to header not a number", LiveDeskOperation.send, body("x", LiveDeskConstants.IN_REPLY_TO,
-                        "abc"), List.of("header CamelLiveDeskInReplyTo: 'abc' (String) is not a message id (Long)",
+                Arguments.of("in_reply_to header not a number", LiveDeskOperation.send,
+                        body("x", LiveDeskConstants.IN_REPLY_TO,
+                                "abc"),
+                        List.of("header CamelLiveDeskInReplyTo: 'abc' (String) is not a message id (Long)",
                                 "Set the header to a Long, or remove it to use the inReplyTo option")),
-                Arguments.of("message id header with a line break", LiveDeskOperation.retry, body(null, LiveDeskConstants.MESSAGE_ID,
-                        "12\r\nforged"), List.of("'12\\r\\nforged' (String) is not a message id (Long)")),
+                Arguments.of("message id header with a line break", LiveDeskOperation.retry,
+                        body(null, LiveDeskConstants.MESSAGE_ID,
+                                "12\r\nforged"),
+                        List.of("'12\\r\\nforged' (String) is not a message id (Long)")),
                 Arguments.of("Map with an unknown key", LiveDeskOperation.send, body(Map.of("contnet", "x")),
                         List.of("body Map: has the unknown key 'contnet'", "content_attributes")),
                 Arguments.of("Map with a wrong type", LiveDeskOperation.send, body(Map.of("private", "maybe")),
                         List.of("body Map: does not match the message fields")),
-                Arguments.of("unsupported send body", LiveDeskOperation.send, body(new java.util.concurrent.atomic.AtomicLong(3)),
+                Arguments.of("unsupported send body", LiveDeskOperation.send,
+                        body(new java.util.concurrent.atomic.AtomicLong(3)),
                         List.of("body: a java.util.concurrent.atomic.AtomicLong cannot be sent", "convertBodyTo")),
                 Arguments.of("collection of something else", LiveDeskOperation.send, body(List.of("a", "b")),
                         List.of("body: contains a java.lang.String", "Attachments can be")),
@@ -382,15 +439,19 @@ class LiveDeskBindingTest {
                         List.of("body: contains a nested collection")),
                 Arguments.of("empty body collection", LiveDeskOperation.send, body(List.of()),
                         List.of("body: is an empty collection", "send a text message instead")),
-                Arguments.of("remote file not downloaded", LiveDeskOperation.send, body(remote(null), Exchange.FILE_NAME, "r.pdf"),
+                Arguments.of("remote file not downloaded", LiveDeskOperation.send,
+                        body(remote(null), Exchange.FILE_NAME, "r.pdf"),
                         List.of("body: is a remote file whose content was not downloaded", "localWorkDirectory")),
-                Arguments.of("empty header collection", LiveDeskOperation.send, body("x", LiveDeskConstants.ATTACHMENTS, List.of()),
+                Arguments.of("empty header collection", LiveDeskOperation.send,
+                        body("x", LiveDeskConstants.ATTACHMENTS, List.of()),
                         List.of("header CamelLiveDeskAttachments: is an empty collection")),
                 Arguments.of("bytes without a name", LiveDeskOperation.send, body(new byte[1]),
                         List.of("body: is content without a file name", "CamelFileName")),
-                Arguments.of("bytes with a blank name", LiveDeskOperation.send, body(new byte[1], Exchange.FILE_NAME, " "),
+                Arguments.of("bytes with a blank name", LiveDeskOperation.send,
+                        body(new byte[1], Exchange.FILE_NAME, " "),
                         List.of("without a file name")),
-                Arguments.of("unsupported template body", LiveDeskOperation.template, body(new java.util.concurrent.atomic.AtomicLong()),
+                Arguments.of("unsupported template body", LiveDeskOperation.template,
+                        body(new java.util.concurrent.atomic.AtomicLong()),
                         List.of("body: a java.util.concurrent.atomic.AtomicLong cannot be a template message")),
                 Arguments.of("template variable nested", LiveDeskOperation.template, body(Map.of("1", Map.of())),
                         List.of("body Map: variable '1' is not a single value", "TemplateMessage")),

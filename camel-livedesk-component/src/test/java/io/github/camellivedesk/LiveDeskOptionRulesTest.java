@@ -36,26 +36,35 @@ class LiveDeskOptionRulesTest {
                         List.of("option baseUrl: 'null' is not an http(s) URL with a host")),
                 Arguments.of("base url not a URI", options(o -> o.setBaseUrl("http://exa mple.com")),
                         List.of("option baseUrl: 'http://exa mple.com'")),
-                Arguments.of("base url ftp", options(o -> o.setBaseUrl("ftp://example.com")), List.of("option baseUrl")),
+                Arguments.of("base url ftp", options(o -> o.setBaseUrl("ftp://example.com")),
+                        List.of("option baseUrl")),
                 Arguments.of("base url relative", options(o -> o.setBaseUrl("/api")), List.of("option baseUrl")),
-                Arguments.of("base url without host", options(o -> o.setBaseUrl("http:///api")), List.of("option baseUrl")),
-                Arguments.of("base url with a query", options(o -> o.setBaseUrl("https://example.com?a=1")), List.of("option baseUrl")),
-                Arguments.of("base url with a fragment", options(o -> o.setBaseUrl("https://example.com#a")), List.of("option baseUrl")),
+                Arguments.of("base url without host", options(o -> o.setBaseUrl("http:///api")),
+                        List.of("option baseUrl")),
+                Arguments.of("base url with a query", options(o -> o.setBaseUrl("https://example.com?a=1")),
+                        List.of("option baseUrl")),
+                Arguments.of("base url with a fragment", options(o -> o.setBaseUrl("https://example.com#a")),
+                        List.of("option baseUrl")),
                 Arguments.of("request timeout zero", options(o -> o.setRequestTimeout(0)),
                         List.of("option requestTimeout: '0' is less than 1", "60s")),
-                Arguments.of("content limit zero", options(o -> o.setMaxContentLength(0)), List.of("option maxContentLength")),
-                Arguments.of("attachments limit zero", options(o -> o.setMaxAttachments(0)), List.of("option maxAttachments")),
-                Arguments.of("size limit zero", options(o -> o.setMaxAttachmentSize(0)), List.of("option maxAttachmentSize")),
+                Arguments.of("content limit zero", options(o -> o.setMaxContentLength(0)),
+                        List.of("option maxContentLength")),
+                Arguments.of("attachments limit zero", options(o -> o.setMaxAttachments(0)),
+                        List.of("option maxAttachments")),
+                Arguments.of("size limit zero", options(o -> o.setMaxAttachmentSize(0)),
+                        List.of("option maxAttachmentSize")),
                 Arguments.of("negative retries", options(o -> o.setRateLimitMaxRetries(-1)),
                         List.of("option rateLimitMaxRetries: '-1' is less than 0")),
-                Arguments.of("negative wait", options(o -> o.setRateLimitMaxWait(-1)), List.of("option rateLimitMaxWait")));
+                Arguments.of("negative wait", options(o -> o.setRateLimitMaxWait(-1)),
+                        List.of("option rateLimitMaxWait")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedOptions")
     void refusesOptions(String name, LiveDeskConfiguration options, List<String> fragments) {
         assertThatThrownBy(() -> LiveDeskOptionRules.endpoint(options))
-                .isInstanceOf(LiveDeskValidationException.class).message().contains(fragments).doesNotContain("secret'");
+                .isInstanceOf(LiveDeskValidationException.class).message().contains(fragments)
+                .doesNotContain("secret'");
     }
 
     @Test
@@ -84,7 +93,7 @@ class LiveDeskOptionRulesTest {
     void messageIdOptionIsDigits() {
         assertThatThrownBy(() -> LiveDeskOptionRules.messageIdText("5s"))
                 .hasMessage("endpoint option messageId: '5s' is not a number. Use the numeric id LiveDesk returned for "
-                            + "the failed message, e.g. livedesk:retry?messageId=3031");
+                        + "the failed message, e.g. livedesk:retry?messageId=3031");
         assertThatThrownBy(() -> LiveDeskOptionRules.messageIdText("")).hasMessageContaining("'' is not a number");
         assertThatCode(() -> LiveDeskOptionRules.messageIdText(" 3031 ")).doesNotThrowAnyException();
         assertThatCode(() -> LiveDeskOptionRules.messageIdText(3031L)).doesNotThrowAnyException();

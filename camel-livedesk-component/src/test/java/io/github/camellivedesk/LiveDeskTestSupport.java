@@ -22,7 +22,8 @@ import io.github.camellivedesk.simulator.LiveDeskSimulatorExtension;
 abstract class LiveDeskTestSupport {
 
     @RegisterExtension
-    static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(141L, 142L).build();
+    static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(141L, 142L)
+            .build();
 
     private final AtomicInteger routes = new AtomicInteger();
 

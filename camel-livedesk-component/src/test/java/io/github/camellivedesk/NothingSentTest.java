@@ -80,7 +80,8 @@ class NothingSentTest extends LiveDeskTestSupport {
             oneConnection.stop();
 
             boolean completed = done.await(60, TimeUnit.SECONDS);
-            assertThat(completed).as("both exchanges completed: in flight " + inFlight.getException() + ", waiting " + waiting.getException()).isTrue();
+            assertThat(completed).as("both exchanges completed: in flight " + inFlight.getException() + ", waiting "
+                    + waiting.getException()).isTrue();
             assertThat(inFlight.getException()).isInstanceOfSatisfying(LiveDeskException.class,
                     e -> assertThat(e.isRequestMayHaveReachedLiveDesk()).as("the request was written").isTrue());
             assertThat(waiting.getException()).isInstanceOfSatisfying(LiveDeskException.class,

@@ -95,7 +95,8 @@ class OrderingTest extends LiveDeskTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(1000).asyncDelayedRedelivery());
+                errorHandler(
+                        defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(1000).asyncDelayedRedelivery());
                 from("seda:outbox").to("livedesk:send?conversationId=141");
             }
         });

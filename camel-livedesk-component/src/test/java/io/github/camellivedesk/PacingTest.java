@@ -42,7 +42,8 @@ class PacingTest extends LiveDeskTestSupport {
      * A context whose component is paced as given: with a rateLimitPeriod of one second the PerMinute options count
      * per second, as the simulator here does (LiveDesk's per-minute limits scaled down to keep the test short).
      */
-    private ProducerTemplate paced(LiveDeskSimulator target, long period, int limit, int perConversation, int maxQueued) {
+    private ProducerTemplate paced(LiveDeskSimulator target, long period, int limit, int perConversation,
+            int maxQueued) {
         CamelContext camel = new DefaultCamelContext();
         LiveDeskComponent component = pointAt(new LiveDeskComponent(), target);
         component.setRateLimitPeriod(period);
@@ -58,7 +59,8 @@ class PacingTest extends LiveDeskTestSupport {
         return template;
     }
 
-    private static List<CompletableFuture<Exchange>> burst(ProducerTemplate template, int messages, long... conversations) {
+    private static List<CompletableFuture<Exchange>> burst(ProducerTemplate template, int messages,
+            long... conversations) {
         List<CompletableFuture<Exchange>> sent = new ArrayList<>();
         for (int i = 0; i < messages; i++) {
             String conversation = Long.toString(conversations[i % conversations.length]);
@@ -74,7 +76,8 @@ class PacingTest extends LiveDeskTestSupport {
     @Test
     void aBurstPacedToTheLimitsGetsNo429AndKeepsEachConversationsOrder() throws Exception {
         try (LiveDeskSimulator limited = LiveDeskSimulator.builder().conversations(141L, 142L, 143L)
-                .clientRateLimit(20, Duration.ofSeconds(1)).conversationRateLimit(5, Duration.ofSeconds(1)).build().start()) {
+                .clientRateLimit(20, Duration.ofSeconds(1)).conversationRateLimit(5, Duration.ofSeconds(1)).build()
+                .start()) {
             // paced a tenth below the simulator's limits: its windows are judged by arrival, and on a loaded machine
             // requests arrive with more jitter than the margin the pacer keeps for a network
             List<CompletableFuture<Exchange>> sent = burst(paced(limited, 1000, 18, 4, 100), 45, 141L, 142L, 143L);
@@ -83,7 +86,7 @@ class PacingTest extends LiveDeskTestSupport {
                 assertThat(exchange.get(60, TimeUnit.SECONDS).getException()).isNull();
             }
             assertThat(limited.throttledRequests()).as("429s answered").isZero();
-            for (long conversation : new long[] { 141L, 142L, 143L }) {
+            for (long conversation : new long[]{ 141L, 142L, 143L }) {
                 assertThat(limited.conversation(conversation).messages()).extracting(StoredMessage::content)
                         .containsExactly("m000", "m001", "m002", "m003", "m004", "m005", "m006", "m007", "m008", "m009",
                                 "m010", "m011", "m012", "m013", "m014");
@@ -125,7 +128,8 @@ class PacingTest extends LiveDeskTestSupport {
     void theSameBurstWithoutPacingIsThrottled() throws Exception {
         // what the test above would see if pacing did nothing: the simulator refuses the excess
         try (LiveDeskSimulator limited = LiveDeskSimulator.builder().conversations(141L, 142L, 143L)
-                .clientRateLimit(20, Duration.ofSeconds(1)).conversationRateLimit(5, Duration.ofSeconds(1)).build().start()) {
+                .clientRateLimit(20, Duration.ofSeconds(1)).conversationRateLimit(5, Duration.ofSeconds(1)).build()
+                .start()) {
             List<CompletableFuture<Exchange>> sent = burst(paced(limited, 1000, 0, 0, 100), 45, 141L, 142L, 143L);
             for (CompletableFuture<Exchange> exchange : sent) {
                 exchange.get(60, TimeUnit.SECONDS);

@@ -10,9 +10,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The component's packages lean one way: the Camel layer (this package) uses {@code internal}, never the reverse;
@@ -52,7 +52,7 @@ class PackageDirectionTest {
                 "LiveDeskEndpointUriFactory", "LiveDeskConvertersLoader");
         Set<String> publicTypes = COMPONENT.stream()
                 .filter(type -> type.getPackageName().equals("io.github.camellivedesk") && type.isTopLevelClass()
-                                && type.getModifiers().contains(JavaModifier.PUBLIC))
+                        && type.getModifiers().contains(JavaModifier.PUBLIC))
                 .map(JavaClass::getSimpleName).filter(name -> !generated.contains(name)).collect(Collectors.toSet());
         assertThat(publicTypes).containsExactlyInAnyOrder("LiveDeskComponent", "LiveDeskEndpoint",
                 "LiveDeskConfiguration", "LiveDeskConstants", "LiveDeskOperation",

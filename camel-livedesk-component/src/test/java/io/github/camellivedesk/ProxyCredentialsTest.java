@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
-
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

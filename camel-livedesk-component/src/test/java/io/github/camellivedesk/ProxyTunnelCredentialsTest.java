@@ -15,7 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +50,7 @@ class ProxyTunnelCredentialsTest extends LiveDeskTestSupport {
         liveDesk.start();
         List<String> logs;
         try (TunnelProxy proxy = new TunnelProxy(basic(PROXY_USER, PROXY_PASSWORD));
-             LogCapture capture = LogCapture.begin()) {
+                LogCapture capture = LogCapture.begin()) {
             LiveDeskComponent viaProxy = new LiveDeskComponent();
             configure(viaProxy);
             viaProxy.setSslContextParameters(TestCertificates.trusting(keystore));
@@ -62,7 +61,7 @@ class ProxyTunnelCredentialsTest extends LiveDeskTestSupport {
             context.addComponent("livedesk-tunnel", viaProxy);
 
             Exchange exchange = send("livedesk-tunnel:send?conversationId=141&baseUrl=https://127.0.0.1:"
-                                     + liveDesk.getAddress().getPort(), "tunnelled");
+                    + liveDesk.getAddress().getPort(), "tunnelled");
 
             assertThat(exchange.getException()).isNull();
             assertThat(exchange.getMessage().getBody(LiveDeskMessage.class).content()).isEqualTo("tunnelled");
@@ -74,7 +73,8 @@ class ProxyTunnelCredentialsTest extends LiveDeskTestSupport {
         assertThat(headersAtLiveDesk).as("headers that reached LiveDesk through the tunnel")
                 .isNotEmpty().noneMatch(name -> name.equalsIgnoreCase("Proxy-Authorization"));
         assertThat(logs).as("HttpClient's header log showed the CONNECT")
-                .anySatisfy(line -> assertThat(line).startsWith("org.apache.hc.client5.http.headers").contains("CONNECT"));
+                .anySatisfy(
+                        line -> assertThat(line).startsWith("org.apache.hc.client5.http.headers").contains("CONNECT"));
         String encoded = basic(PROXY_USER, PROXY_PASSWORD).substring("Basic ".length());
         assertThat(logs).allSatisfy(line -> assertThat(line).doesNotContain(PROXY_PASSWORD).doesNotContain(encoded));
     }
@@ -123,12 +123,14 @@ class ProxyTunnelCredentialsTest extends LiveDeskTestSupport {
                         client.close();
                         return;
                     }
-                    String credentials = head.stream().filter(l -> l.regionMatches(true, 0, "Proxy-Authorization:", 0, 20))
+                    String credentials = head.stream()
+                            .filter(l -> l.regionMatches(true, 0, "Proxy-Authorization:", 0, 20))
                             .map(l -> l.substring(20).trim()).findFirst().orElse(null);
                     String[] requestLine = head.get(0).split(" ");
                     if (!requestLine[0].equals("CONNECT") || !expected.equals(credentials)) {
-                        out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"proxy\"\r\n"
-                                   + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(
+                                ("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"proxy\"\r\n"
+                                        + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                         out.flush();
                         continue;
                     }

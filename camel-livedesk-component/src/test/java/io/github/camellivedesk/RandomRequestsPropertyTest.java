@@ -65,7 +65,8 @@ class RandomRequestsPropertyTest {
 
     @Test
     void textMessages() {
-        forEachTry(150, RandomRequestsPropertyTest::text, text -> template.request("direct:send", e -> e.getMessage().setBody(text)));
+        forEachTry(150, RandomRequestsPropertyTest::text,
+                text -> template.request("direct:send", e -> e.getMessage().setBody(text)));
     }
 
     @Test
@@ -148,7 +149,8 @@ class RandomRequestsPropertyTest {
         int index = random.nextInt(7) - 2;
         String type = pick(random, "url", "quick_reply", "call", "");
         String text = maybeText(random);
-        return new TemplateButton(index, type, type.equals("url") ? text : null, type.equals("quick_reply") ? text : null);
+        return new TemplateButton(index, type, type.equals("url") ? text : null,
+                type.equals("quick_reply") ? text : null);
     }
 
     private static Map<String, String> variables(Random random) {

@@ -39,20 +39,24 @@ class RecoveryTest {
         ProducerTemplate template = context.createProducerTemplate();
         try {
             for (int i = 0; i < 8; i++) {
-                assertThat(template.request("direct:send", e -> e.getMessage().setBody("before")).getException()).isNull();
+                assertThat(template.request("direct:send", e -> e.getMessage().setBody("before")).getException())
+                        .isNull();
             }
             // an answer completes its exchange before HttpClient hands the connection back to the pool, so the
             // connections are there soon after the last answer, not at once: wait for them, or the restart below
             // could find an empty pool and prove nothing about stale connections
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(livedesk.transport().poolStats().getAvailable())
-                    .as("keep-alive connections in the pool").isPositive());
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(livedesk.transport().poolStats().getAvailable())
+                            .as("keep-alive connections in the pool").isPositive());
             first.close();
 
             Exchange whileDown = template.request("direct:send", e -> e.getMessage().setBody("while down"));
-            assertThat(whileDown.getException()).isInstanceOfSatisfying(io.github.camellivedesk.error.LiveDeskTransportException.class,
+            assertThat(whileDown.getException()).isInstanceOfSatisfying(
+                    io.github.camellivedesk.error.LiveDeskTransportException.class,
                     e -> assertThat(e.isRequestMayHaveReachedLiveDesk()).isFalse());
 
-            try (LiveDeskSimulator second = LiveDeskSimulator.builder().port(port).conversations(141L).build().start()) {
+            try (LiveDeskSimulator second = LiveDeskSimulator.builder().port(port).conversations(141L).build()
+                    .start()) {
                 for (int i = 0; i < 8; i++) {
                     Exchange after = template.request("direct:send", e -> {
                         e.getMessage().setBody("after");

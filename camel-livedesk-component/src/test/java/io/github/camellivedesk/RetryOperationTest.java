@@ -52,7 +52,8 @@ class RetryOperationTest extends LiveDeskTestSupport {
         long failedId = sendFailedMessage("please read");
         simulator().conversation(141L).customerReply("hi again");
 
-        Exchange retried = send("livedesk:retry?conversationId=141", null, Map.of(LiveDeskConstants.MESSAGE_ID, failedId));
+        Exchange retried = send("livedesk:retry?conversationId=141", null,
+                Map.of(LiveDeskConstants.MESSAGE_ID, failedId));
 
         assertThat(retried.getException()).isNull();
         LiveDeskMessage message = retried.getMessage().getBody(LiveDeskMessage.class);
@@ -112,7 +113,8 @@ class RetryOperationTest extends LiveDeskTestSupport {
 
     @Test
     void httpErrorComesBackAsBodyWhenExceptionsAreOff() throws Exception {
-        Exchange exchange = send("livedesk:retry?conversationId=141&messageId=999999&throwExceptionOnFailure=false", null);
+        Exchange exchange = send("livedesk:retry?conversationId=141&messageId=999999&throwExceptionOnFailure=false",
+                null);
 
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(404);

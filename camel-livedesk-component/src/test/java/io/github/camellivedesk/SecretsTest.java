@@ -49,7 +49,7 @@ class SecretsTest extends LiveDeskTestSupport {
     @Test
     void credentialsInTheUri() throws Exception {
         String uri = "livedesk:send?conversationId=141&apiKey=" + LIVEDESK.apiKey() + "&apiSecret="
-                     + LIVEDESK.apiSecret() + "&requestTimeout=500ms";
+                + LIVEDESK.apiSecret() + "&requestTimeout=500ms";
         List<String> printed = new ArrayList<>();
         List<String> logs;
         try (LogCapture capture = LogCapture.begin()) {
@@ -78,7 +78,8 @@ class SecretsTest extends LiveDeskTestSupport {
     }
 
     private void collect(List<Exchange> exchanges, List<String> printed) {
-        assertThat(exchanges).extracting(Exchange::getException).filteredOn(e -> e != null).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(exchanges).extracting(Exchange::getException).filteredOn(e -> e != null)
+                .hasSizeGreaterThanOrEqualTo(8);
         for (Exchange exchange : exchanges) {
             Throwable failure = exchange.getException();
             while (failure != null) {
@@ -100,7 +101,8 @@ class SecretsTest extends LiveDeskTestSupport {
 
     private static void assertClean(List<String> printed, List<String> logs) {
         String secret = LIVEDESK.apiSecret();
-        String basic = Base64.getEncoder().encodeToString((LIVEDESK.apiKey() + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString((LIVEDESK.apiKey() + ":" + secret).getBytes(StandardCharsets.UTF_8));
         assertThat(printed).allSatisfy(text -> assertThat(text).doesNotContain(secret).doesNotContain(basic));
         assertThat(logs).allSatisfy(line -> assertThat(line).doesNotContain(secret).doesNotContain(basic)
                 .doesNotContain("apiKey=" + LIVEDESK.apiKey()));

@@ -72,7 +72,8 @@ class SendOperationTest extends LiveDeskTestSupport {
         Exchange reply = send("livedesk:send?conversationId=141&privateMessage=true&inReplyTo=" + firstId, "note");
 
         assertThat(reply.getException()).isNull();
-        StoredMessage stored = simulator().message(reply.getMessage().getHeader(LiveDeskConstants.MESSAGE_ID, Long.class))
+        StoredMessage stored = simulator()
+                .message(reply.getMessage().getHeader(LiveDeskConstants.MESSAGE_ID, Long.class))
                 .orElseThrow();
         assertThat(stored.privateMessage()).isTrue();
         assertThat(stored.inReplyTo()).isEqualTo(firstId);
@@ -131,7 +132,8 @@ class SendOperationTest extends LiveDeskTestSupport {
 
     @Test
     void sendMessageRequestIsSentAsIs() throws Exception {
-        SendMessageRequest request = SendMessageRequest.builder().content("built").privateMessage(true).inReplyTo(7L).build();
+        SendMessageRequest request = SendMessageRequest.builder().content("built").privateMessage(true).inReplyTo(7L)
+                .build();
 
         Exchange exchange = send("livedesk:send?conversationId=141&privateMessage=false", request,
                 Map.of(LiveDeskConstants.IN_REPLY_TO, 99L));
@@ -149,7 +151,8 @@ class SendOperationTest extends LiveDeskTestSupport {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("invoice", ".pdf");
         java.nio.file.Files.writeString(file, "%PDF-1.4 invoice");
         try {
-            Exchange exchange = send("livedesk:send?conversationId=141&privateMessage=true", SendMessageRequest.text("built"),
+            Exchange exchange = send("livedesk:send?conversationId=141&privateMessage=true",
+                    SendMessageRequest.text("built"),
                     Map.of(LiveDeskConstants.IN_REPLY_TO, 99L, LiveDeskConstants.ATTACHMENTS, file.toFile()));
 
             assertThat(exchange.getException()).isNull();
@@ -178,7 +181,8 @@ class SendOperationTest extends LiveDeskTestSupport {
         Exchange exchange = send("livedesk:send", "sneaky",
                 Map.of(LiveDeskConstants.CONVERSATION_ID, "141/../../142"));
 
-        assertThat(exchange.getException()).isInstanceOf(io.github.camellivedesk.error.LiveDeskValidationException.class)
+        assertThat(exchange.getException())
+                .isInstanceOf(io.github.camellivedesk.error.LiveDeskValidationException.class)
                 .hasMessageContaining("header CamelLiveDeskConversationId").hasMessageContaining("'/' at position 4");
         assertThat(simulator().requestCount()).isZero();
         assertThat(simulator().messages()).isEmpty();

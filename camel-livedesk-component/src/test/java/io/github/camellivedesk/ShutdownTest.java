@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
-
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -46,8 +45,9 @@ class ShutdownTest extends LiveDeskTestSupport {
         });
         server.start();
         try {
-            Endpoint endpoint = context.getEndpoint("livedesk:send?conversationId=141&rateLimitMaxWait=60s&baseUrl=http://127.0.0.1:"
-                                                    + server.getAddress().getPort());
+            Endpoint endpoint = context
+                    .getEndpoint("livedesk:send?conversationId=141&rateLimitMaxWait=60s&baseUrl=http://127.0.0.1:"
+                            + server.getAddress().getPort());
             Exchange exchange = endpoint.createExchange();
             exchange.getMessage().setBody("waits out a 429");
             CountDownLatch done = new CountDownLatch(1);

@@ -63,9 +63,11 @@ class SoakTest extends LiveDeskTestSupport {
                         .asyncDelayedRedelivery()
                         .onExceptionOccurred(exchange -> {
                             failures.incrementAndGet();
-                            LiveDeskException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, LiveDeskException.class);
+                            LiveDeskException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+                                    LiveDeskException.class);
                             String kind = e == null ? "other" : e.getClass().getSimpleName()
-                                    + (e instanceof io.github.camellivedesk.error.LiveDeskHttpException http ? " " + http.getStatusCode() : "")
+                                    + (e instanceof io.github.camellivedesk.error.LiveDeskHttpException http
+                                            ? " " + http.getStatusCode() : "")
                                     + (e.isRequestMayHaveReachedLiveDesk() ? " (may have reached)" : " (not reached)");
                             failureKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
                             if (e != null && e.isRequestMayHaveReachedLiveDesk()) {
@@ -98,11 +100,12 @@ class SoakTest extends LiveDeskTestSupport {
         assertThat(delivered.size() + deadLettered.size()).as("delivered + dead-lettered").isEqualTo(MESSAGES);
         assertThat(delivered.stream().filter(deadLettered::contains)).as("delivered and dead-lettered").isEmpty();
         assertThat(delivered).as("every delivered message is in LiveDesk").isSubsetOf(stored.keySet());
-        assertThat(duplicated).as("each duplicate follows a failure that may have reached LiveDesk").isSubsetOf(ambiguous);
+        assertThat(duplicated).as("each duplicate follows a failure that may have reached LiveDesk")
+                .isSubsetOf(ambiguous);
         assertThat(failures.get()).as("faults were injected").isGreaterThan(MESSAGES / 10);
 
         System.out.printf("SOAK messages=%d delivered=%d deadLettered=%d lost=%d duplicates=%d (all after ambiguous "
-                          + "failures: %d) failures=%d redeliveries=%d requests=%d took=%dms%n",
+                + "failures: %d) failures=%d redeliveries=%d requests=%d took=%dms%n",
                 MESSAGES, delivered.size(), deadLettered.size(), MESSAGES - delivered.size() - deadLettered.size(),
                 duplicates, ambiguous.size(), failures.get(), redeliveries.get(), simulator().requestCount(),
                 took.toMillis());

@@ -33,7 +33,8 @@ class StreamLifecycleTest extends LiveDeskTestSupport {
         StallingStream stalled = new StallingStream();
 
         // as an Attachment, which Camel's stream caching leaves alone (a plain InputStream body it would read first)
-        Exchange upload = send("livedesk:send?conversationId=141&requestTimeout=1s", Attachment.of("stalled.bin", stalled));
+        Exchange upload = send("livedesk:send?conversationId=141&requestTimeout=1s",
+                Attachment.of("stalled.bin", stalled));
 
         assertThat(upload.getException()).isInstanceOf(LiveDeskTimeoutException.class);
         // the component closes the stream it gave up on and stops the read it started

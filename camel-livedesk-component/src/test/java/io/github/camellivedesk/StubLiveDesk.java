@@ -21,9 +21,9 @@ import com.sun.net.httpserver.HttpServer;
 final class StubLiveDesk implements AutoCloseable {
 
     static final String DOCUMENTED_ANSWER = "{\"id\":3030,\"content\":\"Agent sending message, is it normal?\","
-                                            + "\"inbox_id\":79,\"conversation_id\":141,\"message_type\":1,"
-                                            + "\"content_type\":\"text\",\"status\":\"sent\",\"content_attributes\":{},"
-                                            + "\"created_at\":1762331029,\"private\":false}";
+            + "\"inbox_id\":79,\"conversation_id\":141,\"message_type\":1,"
+            + "\"content_type\":\"text\",\"status\":\"sent\",\"content_attributes\":{},"
+            + "\"created_at\":1762331029,\"private\":false}";
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();

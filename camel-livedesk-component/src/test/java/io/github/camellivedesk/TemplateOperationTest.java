@@ -66,7 +66,8 @@ class TemplateOperationTest extends LiveDeskTestSupport {
                 Arguments.of(TemplateHeader.video("https://example.com/video.mp4"),
                         Map.of("type", "video", "media_url", "https://example.com/video.mp4")),
                 Arguments.of(TemplateHeader.document("https://example.com/invoice.pdf", "invoice.pdf"),
-                        Map.of("type", "document", "media_url", "https://example.com/invoice.pdf", "filename", "invoice.pdf")),
+                        Map.of("type", "document", "media_url", "https://example.com/invoice.pdf", "filename",
+                                "invoice.pdf")),
                 Arguments.of(TemplateHeader.location(37.7749, -122.4194, "Acme HQ", "123 Main St, San Francisco"),
                         Map.of("type", "location", "location", Map.of("latitude", 37.7749, "longitude", -122.4194,
                                 "name", "Acme HQ", "address", "123 Main St, San Francisco"))));
@@ -90,7 +91,7 @@ class TemplateOperationTest extends LiveDeskTestSupport {
         variables.put("2", 42);
 
         Exchange exchange = send("livedesk:template?conversationId=141&templateName=order_update&templateLanguage=en_US"
-                                 + "&templateNamespace=ns&templateCategory=UTILITY", variables);
+                + "&templateNamespace=ns&templateCategory=UTILITY", variables);
 
         assertThat(exchange.getException()).isNull();
         StoredMessage stored = simulator().conversation(141L).messages().get(0);
@@ -144,7 +145,8 @@ class TemplateOperationTest extends LiveDeskTestSupport {
     void templatesGoThroughWhenTheCustomerServiceWindowIsClosed() throws Exception {
         simulator().conversation(141L).closeWindow();
 
-        Exchange exchange = send("livedesk:template?conversationId=141&templateName=reengage&templateLanguage=en_US", null);
+        Exchange exchange = send("livedesk:template?conversationId=141&templateName=reengage&templateLanguage=en_US",
+                null);
 
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader(LiveDeskConstants.MESSAGE_STATUS)).isEqualTo("sent");
@@ -156,7 +158,8 @@ class TemplateOperationTest extends LiveDeskTestSupport {
                 TemplateMessage.builder("t", "en").button(TemplateButton.quickReply(2, "YES")).build());
 
         assertThat(exchange.getException()).isNull();
-        assertThat((List<Object>) simulator().conversation(141L).messages().get(0).templateParams().get("button_params"))
+        assertThat(
+                (List<Object>) simulator().conversation(141L).messages().get(0).templateParams().get("button_params"))
                 .containsExactly(Map.of("index", 2, "sub_type", "quick_reply", "payload", "YES"));
     }
 }

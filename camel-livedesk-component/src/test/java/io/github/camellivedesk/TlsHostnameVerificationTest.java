@@ -10,16 +10,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.github.camellivedesk.error.LiveDeskTransportException;
 import io.github.camellivedesk.model.LiveDeskMessage;
@@ -36,7 +35,9 @@ class TlsHostnameVerificationTest extends LiveDeskTestSupport {
     private static final String ANSWER = "{\"id\":7,\"content\":\"over tls\",\"conversation_id\":141,\"status\":\"sent\"}";
 
     /** The TLS configurations a user can give the component. */
-    enum TlsConfiguration { SSL_CONTEXT_PARAMETERS, GLOBAL_SSL_CONTEXT_PARAMETERS, JVM_DEFAULT_TRUST_STORE }
+    enum TlsConfiguration {
+        SSL_CONTEXT_PARAMETERS, GLOBAL_SSL_CONTEXT_PARAMETERS, JVM_DEFAULT_TRUST_STORE
+    }
 
     @TempDir
     static Path dir;

@@ -19,7 +19,8 @@ class UriSecretsTest extends LiveDeskTestSupport {
 
     @Test
     void rawWithParenthesesKeepsASecretWithAnAmpersandMasked() throws Exception {
-        Endpoint endpoint = context.getEndpoint("livedesk:send?conversationId=141&apiKey=key&apiSecret=RAW(" + SECRET + ")");
+        Endpoint endpoint = context
+                .getEndpoint("livedesk:send?conversationId=141&apiKey=key&apiSecret=RAW(" + SECRET + ")");
 
         assertThat(endpoint.toString()).contains("apiSecret=xxxxxx").doesNotContain("zq9").doesNotContain("tail");
         assertThat(((LiveDeskEndpoint) endpoint).getConfiguration().getApiSecret()).isEqualTo(SECRET);
@@ -27,7 +28,8 @@ class UriSecretsTest extends LiveDeskTestSupport {
 
     @Test
     void rawWithBracesAndAnAmpersandIsMaskedToo() throws Exception {
-        Endpoint endpoint = context.getEndpoint("livedesk:send?conversationId=141&apiKey=key&apiSecret=RAW{" + SECRET + "}");
+        Endpoint endpoint = context
+                .getEndpoint("livedesk:send?conversationId=141&apiKey=key&apiSecret=RAW{" + SECRET + "}");
 
         assertThat(endpoint.toString()).contains("apiSecret=xxxxxx").doesNotContain("zq9").doesNotContain("tail");
         assertThat(((LiveDeskEndpoint) endpoint).getConfiguration().getApiSecret()).isEqualTo(SECRET);
@@ -36,7 +38,7 @@ class UriSecretsTest extends LiveDeskTestSupport {
     @Test
     void aSecretNoRawFormCanMaskIsRefusedWithTheWayOut() {
         assertThatThrownBy(() -> context.getEndpoint("livedesk:send?conversationId=141&apiKey=key&apiSecret=RAW{"
-                                                     + SECRET + ")}"))
+                + SECRET + ")}"))
                 .hasStackTraceContaining("option apiSecret")
                 .hasStackTraceContaining("camel.component.livedesk.api-secret");
     }
@@ -44,7 +46,7 @@ class UriSecretsTest extends LiveDeskTestSupport {
     @Test
     void rawWithBracesWithoutAnAmpersandStillWorks() throws Exception {
         Exchange exchange = send("livedesk:send?conversationId=141&apiKey=" + LIVEDESK.apiKey() + "&apiSecret=RAW{"
-                                 + LIVEDESK.apiSecret() + "}", "braces");
+                + LIVEDESK.apiSecret() + "}", "braces");
 
         assertThat(exchange.getException()).isNull();
     }

@@ -19,7 +19,7 @@ import java.util.Set;
  * @param burstMessages  messages in the burst (30 conversations at 100/s: messages / 100 s at least)
  */
 record BenchOptions(int repeat, List<String> scenarios, List<Variant> variants, double warmupSeconds,
-                    double measureSeconds, int burstMessages) {
+        double measureSeconds, int burstMessages) {
 
     static final String NO_LATENCY = "no-latency";
     static final String LATENCY_200MS = "latency-200ms";
@@ -42,7 +42,7 @@ record BenchOptions(int repeat, List<String> scenarios, List<Variant> variants, 
 
     /** Defaults: 1 run, {@code all} scenarios, {@code all} variants, the scenarios' own windows, 3,000 messages. */
     static BenchOptions parse(String repeat, String scenarios, String variants, String warmupSeconds,
-                              String measureSeconds, String burstMessages) {
+            String measureSeconds, String burstMessages) {
         int runs = blank(repeat) ? 1 : Integer.parseInt(repeat.trim());
         if (runs < 1) {
             throw new IllegalArgumentException(PREFIX + "repeat must be at least 1: " + repeat);
@@ -62,8 +62,9 @@ record BenchOptions(int repeat, List<String> scenarios, List<Variant> variants, 
         Set<String> chosen = new LinkedHashSet<>();
         for (String name : value.split(",")) {
             String match = SCENARIOS.stream().filter(s -> s.equalsIgnoreCase(name.trim())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + name.trim() + "' in " + PREFIX
-                                                                    + "scenarios; known: " + String.join(",", SCENARIOS)));
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("unknown scenario '" + name.trim() + "' in " + PREFIX
+                                    + "scenarios; known: " + String.join(",", SCENARIOS)));
             chosen.add(match);
         }
         // the harness's order, whatever the order asked for: the servers and simulators are shared in that order
@@ -85,7 +86,7 @@ record BenchOptions(int repeat, List<String> scenarios, List<Variant> variants, 
             }
             if (match == null) {
                 throw new IllegalArgumentException("unknown variant '" + name.trim() + "' in " + PREFIX
-                                                   + "variants; known: a, b, c, c', d, e, f or their enum names");
+                        + "variants; known: a, b, c, c', d, e, f or their enum names");
             }
             chosen.add(match);
         }

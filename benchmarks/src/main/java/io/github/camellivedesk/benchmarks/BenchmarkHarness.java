@@ -49,7 +49,7 @@ public final class BenchmarkHarness {
         }
         BenchOptions options = BenchOptions.fromSystemProperties();
         System.out.println("== scenarios " + String.join(",", options.scenarios()) + ", repeat " + options.repeat()
-                           + (options.flags().isEmpty() ? "" : ", flags" + options.flags()));
+                + (options.flags().isEmpty() ? "" : ", flags" + options.flags()));
         RepeatedFigures figures = new RepeatedFigures(options.repeat());
         List<ScenarioResult> results = new ArrayList<>();
         StringBuilder servers = new StringBuilder();
@@ -57,28 +57,35 @@ public final class BenchmarkHarness {
         // a short retention keeps the simulator's memory and disk flat: the attachment runs upload gigabytes
         long[] conversations = LongStream.concat(LongStream.of(141L),
                 LongStream.range(0, ORDERING_CONVERSATIONS).map(i -> Workload.FIRST_CONVERSATION + i)).toArray();
-        try (LiveDeskSimulator simulator = LiveDeskSimulator.builder().conversations(conversations).recordRequests(false)
+        try (LiveDeskSimulator simulator = LiveDeskSimulator.builder().conversations(conversations)
+                .recordRequests(false)
                 .messageRetention(16).threads(8).maxAttachmentSize(512L * 1024 * 1024).build().start();
-             FixedAnswerServer nginx = FixedAnswerServer.startIfAvailable()) {
+                FixedAnswerServer nginx = FixedAnswerServer.startIfAvailable()) {
             Workload probe = workload(Scenario.noLatency(), simulator.baseUrl(), simulator, null, 0, 0, 0);
             double simulatorCapacity = Tools.wrkRequestsPerSecond(probe.messagesUrl(), probe.authorization());
-            servers.append(String.format(Locale.ROOT, "* simulator (JDK HTTP server, parses, validates and stores every message): "
-                                                      + "%s requests/s with wrk -t2 -c64 for the documented text message%n", rate(simulatorCapacity)));
+            servers.append(String.format(Locale.ROOT,
+                    "* simulator (JDK HTTP server, parses, validates and stores every message): "
+                            + "%s requests/s with wrk -t2 -c64 for the documented text message%n",
+                    rate(simulatorCapacity)));
             String noLatencyUrl = simulator.baseUrl();
             String noLatencyServer = "the simulator (nginx is not installed)";
             if (nginx != null) {
                 Workload fixed = workload(Scenario.noLatency(), nginx.baseUrl(), simulator, null, 0, 0, 0);
                 double nginxCapacity = Tools.wrkRequestsPerSecond(fixed.messagesUrl(), fixed.authorization());
-                servers.append(String.format(Locale.ROOT, "* nginx, one worker, fixed documented answer: %s requests/s with the same "
-                                                          + "wrk command%n", rate(nginxCapacity)));
+                servers.append(String.format(Locale.ROOT,
+                        "* nginx, one worker, fixed documented answer: %s requests/s with the same "
+                                + "wrk command%n",
+                        rate(nginxCapacity)));
                 noLatencyUrl = nginx.baseUrl();
                 noLatencyServer = "nginx with a fixed answer";
             }
 
             if (options.runs(BenchOptions.NO_LATENCY)) {
                 List<List<Measurement>> rounds = runRounds(Scenario.noLatency(), noLatencyServer,
-                        workload(Scenario.noLatency(), noLatencyUrl, simulator, null, options.warmup(5), options.measure(15),
-                                Long.MAX_VALUE), options.variants(), "-Xmx512m", options.repeat());
+                        workload(Scenario.noLatency(), noLatencyUrl, simulator, null, options.warmup(5),
+                                options.measure(15),
+                                Long.MAX_VALUE),
+                        options.variants(), "-Xmx512m", options.repeat());
                 for (List<Measurement> round : rounds) {
                     Measurement raw = of(round, Variant.RAW_HTTPCLIENT);
                     Measurement send = of(round, Variant.LIVEDESK_TEMPLATE);
@@ -93,16 +100,18 @@ public final class BenchmarkHarness {
                 simulator.faults().inject(Fault.latency(Duration.ofMillis(200))).always();
                 results.add(runScenario(Scenario.latency200ms(), "the simulator with 200 ms added latency",
                         workload(Scenario.latency200ms(), simulator.baseUrl(), simulator, null, options.warmup(3),
-                                options.measure(15), Long.MAX_VALUE), options.variants(), "-Xmx512m"));
+                                options.measure(15), Long.MAX_VALUE),
+                        options.variants(), "-Xmx512m"));
                 simulator.faults().clear();
             }
 
             if (options.runs(BenchOptions.ORDERING_COST)) {
-                issue14.append(orderingCost(workload(Scenario.noLatency(), noLatencyUrl, simulator, null, options.warmup(5),
-                        options.measure(15), Long.MAX_VALUE), noLatencyServer, options.repeat(), figures));
+                issue14.append(
+                        orderingCost(workload(Scenario.noLatency(), noLatencyUrl, simulator, null, options.warmup(5),
+                                options.measure(15), Long.MAX_VALUE), noLatencyServer, options.repeat(), figures));
             }
 
-            for (long size : new long[] { 10L << 20, 100L << 20 }) {
+            for (long size : new long[]{ 10L << 20, 100L << 20 }) {
                 Scenario scenario = Scenario.attachment(size);
                 if (!options.runs(scenario.name())) {
                     continue;
@@ -119,11 +128,13 @@ public final class BenchmarkHarness {
             }
         }
         if (options.runs(BenchOptions.BURST)) {
-            issue14.append(burst(BurstScenario.issue14().withMessages(options.burstMessages()), options.repeat(), figures));
+            issue14.append(
+                    burst(BurstScenario.issue14().withMessages(options.burstMessages()), options.repeat(), figures));
         }
         // the JMH run belongs to the full run; a selection skips it (the bench-selected profile), so an older file
         // in target/ would describe other code
-        write(resultsDir, options, results, servers.toString(), issue14.toString(), figures, options.everything() ? jmh : null);
+        write(resultsDir, options, results, servers.toString(), issue14.toString(), figures,
+                options.everything() ? jmh : null);
     }
 
     static final int ORDERING_CONVERSATIONS = 64;
@@ -141,7 +152,7 @@ public final class BenchmarkHarness {
             throws IOException, InterruptedException {
         String unpaced = "rateLimitPerMinute=0&conversationRateLimitPerMinute=0";
         System.out.println("== ordering cost: (c) over " + ORDERING_CONVERSATIONS + " conversations, against " + server
-                           + (repeat > 1 ? ", " + repeat + " runs" : ""));
+                + (repeat > 1 ? ", " + repeat + " runs" : ""));
         List<Measurement> ordered = new ArrayList<>();
         List<Measurement> unordered = new ArrayList<>();
         for (int run = 1; run <= repeat; run++) {
@@ -149,7 +160,8 @@ public final class BenchmarkHarness {
                     base.withConversations(ORDERING_CONVERSATIONS, "preserveOrder=true&" + unpaced), "-Xmx512m");
             Measurement off = runVariant(Variant.LIVEDESK_TEMPLATE,
                     base.withConversations(ORDERING_CONVERSATIONS, "preserveOrder=false&" + unpaced), "-Xmx512m");
-            System.out.printf(Locale.ROOT, "   run %d: preserveOrder=true %,10.0f msg/s, false %,10.0f msg/s: %.2fx%n", run,
+            System.out.printf(Locale.ROOT, "   run %d: preserveOrder=true %,10.0f msg/s, false %,10.0f msg/s: %.2fx%n",
+                    run,
                     on.messagesPerSecond(), off.messagesPerSecond(), on.messagesPerSecond() / off.messagesPerSecond());
             ordered.add(on);
             unordered.add(off);
@@ -159,13 +171,14 @@ public final class BenchmarkHarness {
         Measurement unorderedMedian = RepeatedFigures.medianOf(unordered, Measurement::messagesPerSecond);
         String table = repeat == 1 ? orderingTable(orderedMedian, unorderedMedian)
                 // the runs were made in pairs: the median of the pairs' ratios, not the ratio of two rows of other pairs
-                : orderingRows(orderedMedian, unorderedMedian) + String.format(Locale.ROOT, "%nOrdered / unordered: %.2fx "
-                        + "(median of the %d runs' ratios; each row is the run with the median messages/s of its setting).%n",
+                : orderingRows(orderedMedian, unorderedMedian) + String.format(Locale.ROOT,
+                        "%nOrdered / unordered: %.2fx "
+                                + "(median of the %d runs' ratios; each row is the run with the median messages/s of its setting).%n",
                         figures.orderingRatio(), repeat);
         System.out.println(table);
         return "## cost of ordering when it is not needed\n\n(c) with " + base.scenario().inFlight()
-               + " messages in flight spread round-robin over " + ORDERING_CONVERSATIONS
-               + " conversations, no added latency, pacing off; server: " + server + ".\n\n" + table + "\n";
+                + " messages in flight spread round-robin over " + ORDERING_CONVERSATIONS
+                + " conversations, no added latency, pacing off; server: " + server + ".\n\n" + table + "\n";
     }
 
     static String orderingTable(Measurement ordered, Measurement unordered) {
@@ -175,10 +188,10 @@ public final class BenchmarkHarness {
 
     private static String orderingRows(Measurement ordered, Measurement unordered) {
         return "| preserveOrder | messages/s | CPU s per 10k | failures |\n|---|---:|---:|---:|\n"
-               + String.format(Locale.ROOT, "| true | %,.0f | %.2f | %d |%n", ordered.messagesPerSecond(),
-                ordered.cpuSecondsPer10k(), ordered.failures())
-               + String.format(Locale.ROOT, "| false | %,.0f | %.2f | %d |%n", unordered.messagesPerSecond(),
-                unordered.cpuSecondsPer10k(), unordered.failures());
+                + String.format(Locale.ROOT, "| true | %,.0f | %.2f | %d |%n", ordered.messagesPerSecond(),
+                        ordered.cpuSecondsPer10k(), ordered.failures())
+                + String.format(Locale.ROOT, "| false | %,.0f | %.2f | %d |%n", unordered.messagesPerSecond(),
+                        unordered.cpuSecondsPer10k(), unordered.failures());
     }
 
     /** Issue 14: the burst against a rate-limited simulator, pacing and ordering on, then off. */
@@ -190,8 +203,10 @@ public final class BenchmarkHarness {
      * Issue 14's burst: {@code repeat} runs with pacing and ordering on, each handed to {@code figures}, then one with
      * both off; each run in its own JVM against the same rate-limited simulator.
      */
-    static String burst(BurstScenario scenario, int repeat, RepeatedFigures figures) throws IOException, InterruptedException {
-        System.out.println("== burst: " + scenario.describe() + (repeat > 1 ? ", " + repeat + " runs with pacing on" : ""));
+    static String burst(BurstScenario scenario, int repeat, RepeatedFigures figures)
+            throws IOException, InterruptedException {
+        System.out.println(
+                "== burst: " + scenario.describe() + (repeat > 1 ? ", " + repeat + " runs with pacing on" : ""));
         List<BurstScenario.Result> results = new ArrayList<>();
         try (LiveDeskSimulator limited = scenario.startSimulator()) {
             for (int run = 1; run <= repeat; run++) {
@@ -224,13 +239,17 @@ public final class BenchmarkHarness {
         List<BurstScenario.Result> paced = results.subList(0, Math.min(pacedRuns, results.size()));
         double seconds = RepeatedFigures.median(paced.stream().map(BurstScenario.Result::seconds).toList());
         boolean every = paced.size() > 1;
-        out.append(String.format(Locale.ROOT, "%nTargets with pacing and ordering on%s: within 10%% of the least possible %.0f s: "
-                                              + "%.2fx%s, %s; no 429%s: %s; none out of order: %s; none lost: %s.%n",
-                every ? " (" + paced.size() + " runs)" : "", scenario.minimumSeconds(), seconds / scenario.minimumSeconds(),
+        out.append(String.format(Locale.ROOT,
+                "%nTargets with pacing and ordering on%s: within 10%% of the least possible %.0f s: "
+                        + "%.2fx%s, %s; no 429%s: %s; none out of order: %s; none lost: %s.%n",
+                every ? " (" + paced.size() + " runs)" : "", scenario.minimumSeconds(),
+                seconds / scenario.minimumSeconds(),
                 every ? " (median)" : "",
-                met(paced.stream().allMatch(BurstScenario.Result::finished) && seconds <= scenario.minimumSeconds() * 1.1),
+                met(paced.stream().allMatch(BurstScenario.Result::finished)
+                        && seconds <= scenario.minimumSeconds() * 1.1),
                 every ? " in every run" : "", met(paced.stream().allMatch(r -> r.throttled() == 0)),
-                met(paced.stream().allMatch(r -> r.outOfOrder() == 0)), met(paced.stream().allMatch(r -> r.lost() == 0))));
+                met(paced.stream().allMatch(r -> r.outOfOrder() == 0)),
+                met(paced.stream().allMatch(r -> r.lost() == 0))));
         return out.toString();
     }
 
@@ -239,12 +258,13 @@ public final class BenchmarkHarness {
     }
 
     static Workload workload(Scenario scenario, String baseUrl, LiveDeskSimulator simulator, Path file,
-                             double warmup, double measure, long maxMessages) {
-        return new Workload(scenario, baseUrl, simulator.apiKey(), simulator.apiSecret(), warmup, measure, maxMessages, file);
+            double warmup, double measure, long maxMessages) {
+        return new Workload(scenario, baseUrl, simulator.apiKey(), simulator.apiSecret(), warmup, measure, maxMessages,
+                file);
     }
 
     static ScenarioResult runScenario(Scenario scenario, String server, Workload workload, List<Variant> variants,
-                                      String heap) throws IOException, InterruptedException {
+            String heap) throws IOException, InterruptedException {
         return medianResult(scenario, server, runRounds(scenario, server, workload, variants, heap, 1));
     }
 
@@ -252,16 +272,18 @@ public final class BenchmarkHarness {
      * Runs the variants {@code repeat} times in turn ((a), (c), (a), (c), ...: drift between runs touches every
      * variant alike), each in its own JVM; one list of measurements per round.
      */
-    static List<List<Measurement>> runRounds(Scenario scenario, String server, Workload workload, List<Variant> variants,
-                                             String heap, int repeat) throws IOException, InterruptedException {
+    static List<List<Measurement>> runRounds(Scenario scenario, String server, Workload workload,
+            List<Variant> variants,
+            String heap, int repeat) throws IOException, InterruptedException {
         System.out.println("== " + scenario.name() + ": " + scenario.describe() + ", against " + server
-                           + (repeat > 1 ? ", " + repeat + " runs" : ""));
+                + (repeat > 1 ? ", " + repeat + " runs" : ""));
         List<List<Measurement>> rounds = new ArrayList<>();
         for (int run = 1; run <= repeat; run++) {
             List<Measurement> measurements = new ArrayList<>();
             for (Variant variant : variants) {
                 Measurement measurement = runVariant(variant, workload, heap);
-                System.out.printf(Locale.ROOT, "   %s%-40s %,10.0f msg/s  %6.2f CPU s/10k  %5d MiB peak heap  %d failures%n",
+                System.out.printf(Locale.ROOT,
+                        "   %s%-40s %,10.0f msg/s  %6.2f CPU s/10k  %5d MiB peak heap  %d failures%n",
                         repeat > 1 ? "run " + run + " " : "", variant.label(), measurement.messagesPerSecond(),
                         measurement.cpuSecondsPer10k(), measurement.peakHeapBytes() >> 20, measurement.failures());
                 measurements.add(measurement);
@@ -286,9 +308,12 @@ public final class BenchmarkHarness {
     }
 
     /** Runs one variant in a fresh JVM with this JVM's class path. */
-    static Measurement runVariant(Variant variant, Workload workload, String heap) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), VariantRunner.class.getName()));
+    static Measurement runVariant(Variant variant, Workload workload, String heap)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
+                        VariantRunner.class.getName()));
         command.addAll(List.of(workload.toArgs(variant)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuilder output = new StringBuilder();
@@ -320,8 +345,9 @@ public final class BenchmarkHarness {
         return file;
     }
 
-    private static void write(Path dir, BenchOptions options, List<ScenarioResult> results, String servers, String issue14,
-                              RepeatedFigures figures, Path jmh) throws IOException {
+    private static void write(Path dir, BenchOptions options, List<ScenarioResult> results, String servers,
+            String issue14,
+            RepeatedFigures figures, Path jmh) throws IOException {
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         md.append("Generated by `BenchmarkHarness` on ").append(ZonedDateTime.now().withNano(0)).append(".\n\n");
         md.append("Command:\n\n```bash\n").append(COMMAND).append(options.flags()).append("\n```\n\n");
@@ -331,20 +357,24 @@ public final class BenchmarkHarness {
         }
         md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpuModel())
                 .append("), ").append(memory()).append(", ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.version")).append(". Client, server and load generator share the cores.\n\n");
-        md.append("Each variant runs in its own JVM (`-XX:+UseParallelGC`), one after another, against the same server: "
-                  + "a warm-up, then a measured window. CPU is the variant JVM's own process CPU time; peak heap is the highest "
-                  + "heap use in the measured window.");
+                .append(System.getProperty("java.version"))
+                .append(". Client, server and load generator share the cores.\n\n");
+        md.append(
+                "Each variant runs in its own JVM (`-XX:+UseParallelGC`), one after another, against the same server: "
+                        + "a warm-up, then a measured window. CPU is the variant JVM's own process CPU time; peak heap is the highest "
+                        + "heap use in the measured window.");
         if (options.repeat() > 1) {
             md.append(" No-latency, ordering-cost and the burst with pacing on ran ").append(options.repeat())
                     .append(" times each, variants in turn; their tables show, per variant, the run with the median messages/s, "
-                            + "and the section \"Median of ").append(options.repeat()).append(" runs\" every run.");
+                            + "and the section \"Median of ")
+                    .append(options.repeat()).append(" runs\" every run.");
         }
         md.append("\n\n");
         md.append("## Servers\n\n").append(servers).append('\n');
         for (ScenarioResult result : results) {
             md.append("## ").append(result.scenario().name()).append("\n\n").append(result.scenario().describe())
-                    .append("; server: ").append(result.server()).append(".\n\n").append(ResultsReport.table(result)).append('\n');
+                    .append("; server: ").append(result.server()).append(".\n\n").append(ResultsReport.table(result))
+                    .append('\n');
         }
         md.append(issue14);
         if (options.repeat() > 1) {
@@ -352,7 +382,8 @@ public final class BenchmarkHarness {
         }
         md.append("## Targets\n\n").append(verdicts(results, figures)).append('\n');
         if (jmh != null && Files.exists(jmh)) {
-            md.append("## JMH: per-message work of livedesk:send (text message)\n\n").append(jmhTable(jmh)).append('\n');
+            md.append("## JMH: per-message work of livedesk:send (text message)\n\n").append(jmhTable(jmh))
+                    .append('\n');
         }
         Files.createDirectories(dir);
         if (!results.isEmpty()) {
@@ -371,12 +402,18 @@ public final class BenchmarkHarness {
         // with several runs, the median of the runs' ratios: the runs of (a) and (c) were made in turn
         double sendVsRaw = figures.sendVsRawRatio();
         out.append(verdict("(c) >= 0.9x (a), no added latency",
-                Double.isNaN(sendVsRaw) ? noLatency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.RAW_HTTPCLIENT) : sendVsRaw, 0.9));
-        out.append(verdict("(c) >= 2x (b), no added latency", noLatency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_HTTP), 2));
-        out.append(verdict("(c) >= 20x (b), 200 ms latency, 4 threads", latency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_HTTP), 20));
-        out.append(verdict("(d) >= 20x (b), 200 ms latency, 4 threads", latency.ratio(Variant.LIVEDESK_SEDA, Variant.CAMEL_HTTP), 20));
-        out.append(String.format(Locale.ROOT, "* (c) vs (f) camel-vertx-http, no added latency: %s; with 200 ms latency: %s "
-                                              + "(no target: the strongest route a user could wire by hand)%n",
+                Double.isNaN(sendVsRaw) ? noLatency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.RAW_HTTPCLIENT)
+                        : sendVsRaw,
+                0.9));
+        out.append(verdict("(c) >= 2x (b), no added latency",
+                noLatency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_HTTP), 2));
+        out.append(verdict("(c) >= 20x (b), 200 ms latency, 4 threads",
+                latency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_HTTP), 20));
+        out.append(verdict("(d) >= 20x (b), 200 ms latency, 4 threads",
+                latency.ratio(Variant.LIVEDESK_SEDA, Variant.CAMEL_HTTP), 20));
+        out.append(String.format(Locale.ROOT,
+                "* (c) vs (f) camel-vertx-http, no added latency: %s; with 200 ms latency: %s "
+                        + "(no target: the strongest route a user could wire by hand)%n",
                 ratio(noLatency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_VERTX_HTTP)),
                 ratio(latency.ratio(Variant.LIVEDESK_TEMPLATE, Variant.CAMEL_VERTX_HTTP))));
         ScenarioResult smallFiles = scenario(results, BenchOptions.ATTACHMENT_10MIB);
@@ -384,9 +421,12 @@ public final class BenchmarkHarness {
         if (smallFiles.of(Variant.LIVEDESK_TEMPLATE) != null && largeFiles.of(Variant.LIVEDESK_TEMPLATE) != null) {
             Measurement small = smallFiles.of(Variant.LIVEDESK_TEMPLATE);
             Measurement large = largeFiles.of(Variant.LIVEDESK_TEMPLATE);
-            out.append(String.format(Locale.ROOT, "* (c) peak heap independent of attachment size (the 100 MiB upload within 32 MiB of the "
-                                                  + "10 MiB one): %d MiB for 10 MiB, %d MiB for 100 MiB (-Xmx128m): %s%n", small.peakHeapBytes() >> 20, large.peakHeapBytes() >> 20,
-                    large.peakHeapBytes() < small.peakHeapBytes() + (32L << 20) && large.failures() == 0 ? "met" : "missed"));
+            out.append(String.format(Locale.ROOT,
+                    "* (c) peak heap independent of attachment size (the 100 MiB upload within 32 MiB of the "
+                            + "10 MiB one): %d MiB for 10 MiB, %d MiB for 100 MiB (-Xmx128m): %s%n",
+                    small.peakHeapBytes() >> 20, large.peakHeapBytes() >> 20,
+                    large.peakHeapBytes() < small.peakHeapBytes() + (32L << 20) && large.failures() == 0 ? "met"
+                            : "missed"));
         }
         return out.toString();
     }
@@ -433,7 +473,8 @@ public final class BenchmarkHarness {
     }
 
     private static String memory() {
-        long bytes = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        long bytes = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
         return (bytes >> 30) + " GiB";
     }
 }

@@ -47,7 +47,7 @@ record BurstScenario(int messages, int conversations, int clientLimit, int conve
      */
     String pacedOptions() {
         return "preserveOrder=true&rateLimitPerMinute=" + clientLimit + "&conversationRateLimitPerMinute="
-               + conversationLimit + "&rateLimitPeriod=1000";
+                + conversationLimit + "&rateLimitPeriod=1000";
     }
 
     /** Pacing and ordering off: what the component did before issue 14; only the 429 handling is left. */
@@ -62,9 +62,10 @@ record BurstScenario(int messages, int conversations, int clientLimit, int conve
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "%,d messages handed to livedesk:send at once, round-robin over %d conversations, "
-                                          + "against the simulator limited to %d requests/s per client and %d per conversation "
-                                          + "(sliding one-second windows; the least possible time is %.0f s)",
+        return String.format(Locale.ROOT,
+                "%,d messages handed to livedesk:send at once, round-robin over %d conversations, "
+                        + "against the simulator limited to %d requests/s per client and %d per conversation "
+                        + "(sliding one-second windows; the least possible time is %.0f s)",
                 messages, conversations, clientLimit, conversationLimit, minimumSeconds());
     }
 
@@ -81,7 +82,8 @@ record BurstScenario(int messages, int conversations, int clientLimit, int conve
     Result run(String mode, String options, LiveDeskSimulator simulator, String heap)
             throws IOException, InterruptedException {
         simulator.reset();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), BurstRunner.class.getName(),
                 simulator.baseUrl(), simulator.apiKey(), simulator.apiSecret(), Integer.toString(messages),
                 Integer.toString(conversations), options.isEmpty() ? "-" : options));
@@ -105,7 +107,8 @@ record BurstScenario(int messages, int conversations, int clientLimit, int conve
     }
 
     /** Out of order: stored after a later message of its conversation. Lost: never stored. Twice: stored again. */
-    Result count(String mode, double seconds, long failed, boolean finished, long throttled, List<StoredMessage> stored) {
+    Result count(String mode, double seconds, long failed, boolean finished, long throttled,
+            List<StoredMessage> stored) {
         Map<Long, Integer> highest = new HashMap<>();
         Set<String> seen = new HashSet<>();
         long outOfOrder = 0;
@@ -126,7 +129,8 @@ record BurstScenario(int messages, int conversations, int clientLimit, int conve
                 highest.put(message.conversationId(), sequence);
             }
         }
-        return new Result(mode, seconds, minimumSeconds(), finished, failed, throttled, outOfOrder, messages - seen.size(),
+        return new Result(mode, seconds, minimumSeconds(), finished, failed, throttled, outOfOrder,
+                messages - seen.size(),
                 duplicates);
     }
 
@@ -144,7 +148,7 @@ record BurstScenario(int messages, int conversations, int clientLimit, int conve
      * @param duplicates     messages stored more than once
      */
     record Result(String mode, double seconds, double minimumSeconds, boolean finished, long failed, long throttled,
-                  long outOfOrder, long lost, long duplicates) {
+            long outOfOrder, long lost, long duplicates) {
 
         String row() {
             return String.format(Locale.ROOT, "| %s | %.1f s | %.2fx | %,d | %,d | %,d | %,d | %,d |", mode, seconds,
@@ -153,7 +157,7 @@ record BurstScenario(int messages, int conversations, int clientLimit, int conve
 
         static String header() {
             return "| mode | time | vs least possible | 429s | out of order | lost | stored twice | exchanges failed |\n"
-                   + "|---|---:|---:|---:|---:|---:|---:|---:|\n";
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|\n";
         }
     }
 }

@@ -59,7 +59,8 @@ final class CamelHttpSender implements VariantSender {
         if (workload.attachment() != null) {
             template.requestBody("direct:file", MultipartEntityBuilder.create()
                     .addTextBody("content", "attachment", ContentType.TEXT_PLAIN)
-                    .addBinaryBody("attachments[]", workload.attachment().toFile(), ContentType.APPLICATION_OCTET_STREAM,
+                    .addBinaryBody("attachments[]", workload.attachment().toFile(),
+                            ContentType.APPLICATION_OCTET_STREAM,
                             workload.attachment().getFileName().toString())
                     .build());
         } else {

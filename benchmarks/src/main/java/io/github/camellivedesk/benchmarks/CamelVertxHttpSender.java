@@ -55,7 +55,7 @@ final class CamelVertxHttpSender implements VariantSender {
     @Override
     public CompletableFuture<Boolean> send() {
         return template.asyncSend(endpoint, exchange -> exchange.getMessage()
-                        .setBody(Map.of("content", Workload.CONTENT, "private", false)))
+                .setBody(Map.of("content", Workload.CONTENT, "private", false)))
                 .thenApply(exchange -> exchange.getException() == null);
     }
 

@@ -55,7 +55,8 @@ final class FixedAnswerServer implements AutoCloseable {
                     }
                 }
                 """.formatted(dir, port, answer));
-        Process process = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
+        Process process = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c",
+                dir.resolve("nginx.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
         for (int i = 0; i < 50; i++) {
             try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {

@@ -27,7 +27,8 @@ final class LiveDeskSedaSender implements VariantSender {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                onException(Exception.class).handled(true).process(e -> done(e.getMessage().getHeader(ID, Long.class), false));
+                onException(Exception.class).handled(true)
+                        .process(e -> done(e.getMessage().getHeader(ID, Long.class), false));
                 from("seda:outbox?concurrentConsumers=" + workload.scenario().threads() + "&size=100000")
                         .setHeader(LiveDeskConstants.CONTENT, constant("attachment"))
                         .to("livedesk:send")

@@ -14,7 +14,8 @@ import java.lang.management.MemoryType;
  * @param cpuSeconds   process CPU time in the window
  * @param peakHeapBytes highest heap use in the window
  */
-record Measurement(Variant variant, long messages, long failures, double seconds, double cpuSeconds, long peakHeapBytes) {
+record Measurement(Variant variant, long messages, long failures, double seconds, double cpuSeconds,
+        long peakHeapBytes) {
 
     private static final String PREFIX = "MEASUREMENT ";
 
@@ -27,7 +28,8 @@ record Measurement(Variant variant, long messages, long failures, double seconds
     }
 
     String line() {
-        return PREFIX + variant + " " + messages + " " + failures + " " + seconds + " " + cpuSeconds + " " + peakHeapBytes;
+        return PREFIX + variant + " " + messages + " " + failures + " " + seconds + " " + cpuSeconds + " "
+                + peakHeapBytes;
     }
 
     static Measurement parse(String line) {
@@ -50,7 +52,8 @@ record Measurement(Variant variant, long messages, long failures, double seconds
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** An open measurement window. */

@@ -49,15 +49,18 @@ public class MessageMappingBenchmark {
         context.start();
         // the options an endpoint livedesk:send?conversationId=141 gives its binding and rules
         LiveDeskConfiguration defaults = new LiveDeskConfiguration();
-        binding = new LiveDeskBinding(new LiveDeskBinding.Defaults(new Resolved<>("141", "endpoint option conversationId"),
-                new Resolved<>(false, "endpoint option privateMessage"), new Resolved<>(null, "endpoint option inReplyTo"),
+        binding = new LiveDeskBinding(new LiveDeskBinding.Defaults(
+                new Resolved<>("141", "endpoint option conversationId"),
+                new Resolved<>(false, "endpoint option privateMessage"),
+                new Resolved<>(null, "endpoint option inReplyTo"),
                 new Resolved<>(null, "endpoint option messageId"), new Resolved<>(null, "endpoint option templateName"),
                 new Resolved<>(null, "endpoint option templateLanguage"), null, null));
         validator = new RequestRules(defaults.getMaxContentLength(), defaults.getMaxAttachments(),
                 defaults.getMaxAttachmentSize());
         exchange = new DefaultExchange(context);
         exchange.getMessage().setBody("Agent sending message, is it normal?");
-        request = SendMessageRequest.builder().content("Agent sending message, is it normal?").privateMessage(false).build();
+        request = SendMessageRequest.builder().content("Agent sending message, is it normal?").privateMessage(false)
+                .build();
     }
 
     @TearDown(Level.Trial)

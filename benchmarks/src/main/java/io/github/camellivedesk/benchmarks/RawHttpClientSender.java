@@ -39,8 +39,8 @@ final class RawHttpClientSender implements VariantSender {
     public CompletableFuture<Boolean> send() {
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         client.execute(SimpleRequestProducer.create(SimpleRequestBuilder.post(workload.messagesUrl())
-                        .setHeader("Authorization", workload.authorization())
-                        .setBody(Workload.TEXT_JSON, ContentType.APPLICATION_JSON).build()),
+                .setHeader("Authorization", workload.authorization())
+                .setBody(Workload.TEXT_JSON, ContentType.APPLICATION_JSON).build()),
                 SimpleResponseConsumer.create(), new FutureCallback<SimpleHttpResponse>() {
                     @Override
                     public void completed(SimpleHttpResponse response) {

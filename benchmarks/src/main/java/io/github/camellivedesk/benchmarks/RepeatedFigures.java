@@ -24,12 +24,12 @@ final class RepeatedFigures {
 
     /** One run of (a) and (c) in the no-latency scenario. */
     void sendVsRaw(Measurement raw, Measurement send) {
-        sendVsRaw.add(new Measurement[] { send, raw });
+        sendVsRaw.add(new Measurement[]{ send, raw });
     }
 
     /** One run of (c) with preserveOrder=true and false. */
     void ordering(Measurement ordered, Measurement unordered) {
-        ordering.add(new Measurement[] { ordered, unordered });
+        ordering.add(new Measurement[]{ ordered, unordered });
     }
 
     /** One burst with pacing and ordering on. */
@@ -86,26 +86,33 @@ final class RepeatedFigures {
         if (!sendVsRaw.isEmpty()) {
             row(out, "(c) / (a) messages/s, no-latency", sendVsRaw.stream()
                     .map(p -> String.format(Locale.ROOT, "%.2fx (%,.0f / %,.0f)", ratio(p), p[0].messagesPerSecond(),
-                            p[1].messagesPerSecond())).toList(),
-                    String.format(Locale.ROOT, "**%.2fx**", median(sendVsRaw.stream().map(RepeatedFigures::ratio).toList())));
+                            p[1].messagesPerSecond()))
+                    .toList(),
+                    String.format(Locale.ROOT, "**%.2fx**",
+                            median(sendVsRaw.stream().map(RepeatedFigures::ratio).toList())));
         }
         if (!ordering.isEmpty()) {
             row(out, "preserveOrder true / false messages/s, ordering-cost", ordering.stream()
                     .map(p -> String.format(Locale.ROOT, "%.2fx (%,.0f / %,.0f)", ratio(p), p[0].messagesPerSecond(),
-                            p[1].messagesPerSecond())).toList(),
+                            p[1].messagesPerSecond()))
+                    .toList(),
                     String.format(Locale.ROOT, "**%.2fx**", orderingRatio()));
         }
         if (!bursts.isEmpty()) {
             double minimum = bursts.get(0).minimumSeconds();
             double medianSeconds = median(bursts.stream().map(BurstScenario.Result::seconds).toList());
-            row(out, String.format(Locale.ROOT, "burst, pacing on: time / least possible (%.0f s)", minimum), bursts.stream()
-                    .map(b -> String.format(Locale.ROOT, "%.2fx (%.1f s)", b.seconds() / minimum, b.seconds())).toList(),
+            row(out, String.format(Locale.ROOT, "burst, pacing on: time / least possible (%.0f s)", minimum),
+                    bursts.stream()
+                            .map(b -> String.format(Locale.ROOT, "%.2fx (%.1f s)", b.seconds() / minimum, b.seconds()))
+                            .toList(),
                     String.format(Locale.ROOT, "**%.2fx** (%.1f s)", medianSeconds / minimum, medianSeconds));
             boolean none = bursts.stream().allMatch(b -> b.throttled() == 0);
-            row(out, "burst, pacing on: 429s", bursts.stream().map(b -> String.format(Locale.ROOT, "%,d", b.throttled())).toList(),
+            row(out, "burst, pacing on: 429s",
+                    bursts.stream().map(b -> String.format(Locale.ROOT, "%,d", b.throttled())).toList(),
                     none ? "0 in every run: met" : "**not 0 in every run: missed**");
             row(out, "burst, pacing on: out of order / lost / failed", bursts.stream()
-                    .map(b -> String.format(Locale.ROOT, "%,d / %,d / %,d", b.outOfOrder(), b.lost(), b.failed())).toList(),
+                    .map(b -> String.format(Locale.ROOT, "%,d / %,d / %,d", b.outOfOrder(), b.lost(), b.failed()))
+                    .toList(),
                     "");
         }
         return out.append('\n').toString();

@@ -24,12 +24,15 @@ final class ResultsReport {
 
     static String table(ScenarioResult result) {
         StringBuilder out = new StringBuilder();
-        out.append("| variant | messages/s | CPU s per 10,000 messages | peak heap | failures | ratio to (a) | ratio to (b) |\n")
+        out.append(
+                "| variant | messages/s | CPU s per 10,000 messages | peak heap | failures | ratio to (a) | ratio to (b) |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (Measurement m : result.measurements()) {
-            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %,d MiB | %d | %s | %s |%n", m.variant().label(),
-                    m.messagesPerSecond(), m.cpuSecondsPer10k(), m.peakHeapBytes() >> 20, m.failures(),
-                    ratio(result.ratio(m.variant(), Variant.RAW_HTTPCLIENT)), ratio(result.ratio(m.variant(), Variant.CAMEL_HTTP))));
+            out.append(
+                    String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %,d MiB | %d | %s | %s |%n", m.variant().label(),
+                            m.messagesPerSecond(), m.cpuSecondsPer10k(), m.peakHeapBytes() >> 20, m.failures(),
+                            ratio(result.ratio(m.variant(), Variant.RAW_HTTPCLIENT)),
+                            ratio(result.ratio(m.variant(), Variant.CAMEL_HTTP))));
         }
         return out.toString();
     }

@@ -29,7 +29,8 @@ public record Scenario(String name, int inFlight, int threads, int latencyMillis
 
     String describe() {
         return attachmentSize > 0 ? "one " + (attachmentSize >> 20) + " MiB attachment per message, one at a time"
-                : latencyMillis + " ms server latency, " + inFlight + " in flight for (a), (c), (c'), (d), (e), " + threads
-                  + " threads for (b)";
+                : latencyMillis + " ms server latency, " + inFlight + " in flight for (a), (c), (c'), (d), (e), "
+                        + threads
+                        + " threads for (b)";
     }
 }

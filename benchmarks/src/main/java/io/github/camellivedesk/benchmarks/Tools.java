@@ -22,7 +22,7 @@ final class Tools {
                 return candidate;
             }
         }
-        for (String dir : new String[] { "/usr/sbin", "/usr/bin" }) {
+        for (String dir : new String[]{ "/usr/sbin", "/usr/bin" }) {
             Path candidate = Path.of(dir, program);
             if (Files.isExecutable(candidate)) {
                 return candidate;
@@ -32,15 +32,16 @@ final class Tools {
     }
 
     /** Requests/s that wrk reaches for the documented text message at 64 connections, or -1 without wrk. */
-    static double wrkRequestsPerSecond(String messagesUrl, String authorization) throws IOException, InterruptedException {
+    static double wrkRequestsPerSecond(String messagesUrl, String authorization)
+            throws IOException, InterruptedException {
         Path wrk = find("wrk");
         if (wrk == null) {
             return -1;
         }
         Path script = Files.createTempFile("send-text", ".lua");
         Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
-                                  + "wrk.headers[\"Authorization\"] = \"" + authorization + "\"\n"
-                                  + "wrk.body = '" + Workload.TEXT_JSON + "'\n");
+                + "wrk.headers[\"Authorization\"] = \"" + authorization + "\"\n"
+                + "wrk.body = '" + Workload.TEXT_JSON + "'\n");
         run(wrk.toString(), "-t2", "-c64", "-d3s", "-s", script.toString(), messagesUrl);
         String output = run(wrk.toString(), "-t2", "-c64", "-d10s", "-s", script.toString(), messagesUrl);
         Matcher matcher = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
@@ -57,14 +58,15 @@ final class Tools {
             String root = run("git", "rev-parse", "--show-toplevel").trim();
             Path parent = Path.of("").toAbsolutePath().getParent();
             if (root.isEmpty() || !Files.isDirectory(Path.of(root)) || parent == null
-                || !Files.isSameFile(Path.of(root), parent)) {
+                    || !Files.isSameFile(Path.of(root), parent)) {
                 return null;
             }
             String commit = run("git", "-C", root, "log", "-1", "--format=%h").trim();
             String date = run("git", "-C", root, "log", "-1", "--format=%cs").trim();
             String changed = run("git", "-C", root, "status", "--porcelain", "--", "camel-livedesk-component").trim();
             return "commit `" + commit + "` (" + date + ") in " + Path.of(root).getFileName() + (changed.isEmpty()
-                    ? ", camel-livedesk-component unchanged from it" : ", **camel-livedesk-component with uncommitted changes**");
+                    ? ", camel-livedesk-component unchanged from it"
+                    : ", **camel-livedesk-component with uncommitted changes**");
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

@@ -28,13 +28,14 @@ public final class VariantRunner {
     }
 
     /** Sends until the time or the count is up; returns {completed, failed}. */
-    static long[] run(VariantSender sender, Workload workload, double seconds, long maxMessages, Measurement.Window window)
+    static long[] run(VariantSender sender, Workload workload, double seconds, long maxMessages,
+            Measurement.Window window)
             throws Exception {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         AtomicLong completed = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         if (seconds <= 0) {
-            return new long[] { 0, 0 };
+            return new long[]{ 0, 0 };
         }
         if (sender.isBlocking()) {
             int threads = workload.scenario().threads();
@@ -86,6 +87,6 @@ public final class VariantRunner {
             inFlight.acquire(workload.scenario().inFlight());
             inFlight.release(workload.scenario().inFlight());
         }
-        return new long[] { completed.get(), failed.get() };
+        return new long[]{ completed.get(), failed.get() };
     }
 }

@@ -33,9 +33,10 @@ class BenchOptionsTest {
         assertThat(options.variants()).containsExactly(Variant.RAW_HTTPCLIENT, Variant.LIVEDESK_TEMPLATE);
         assertThat(options.warmup(5)).isEqualTo(1);
         assertThat(options.measure(15)).isEqualTo(2.5);
-        assertThat(options.flags()).isEqualTo(" -Dlivedesk.bench.scenarios=no-latency,ordering-cost,burst -Dlivedesk.bench.repeat=3"
-                                              + " -Dlivedesk.bench.variants=a,c -Dlivedesk.bench.warmupSeconds=1"
-                                              + " -Dlivedesk.bench.measureSeconds=2.5 -Dlivedesk.bench.burstMessages=300");
+        assertThat(options.flags())
+                .isEqualTo(" -Dlivedesk.bench.scenarios=no-latency,ordering-cost,burst -Dlivedesk.bench.repeat=3"
+                        + " -Dlivedesk.bench.variants=a,c -Dlivedesk.bench.warmupSeconds=1"
+                        + " -Dlivedesk.bench.measureSeconds=2.5 -Dlivedesk.bench.burstMessages=300");
     }
 
     @Test
@@ -48,7 +49,8 @@ class BenchOptionsTest {
     void unknownNamesFailInsteadOfRunningSomethingElse() {
         assertThatThrownBy(() -> BenchOptions.parse("", "no-latency,bursts", "", "", "", ""))
                 .hasMessageContaining("unknown scenario 'bursts'");
-        assertThatThrownBy(() -> BenchOptions.parse("", "", "a,g", "", "", "")).hasMessageContaining("unknown variant 'g'");
+        assertThatThrownBy(() -> BenchOptions.parse("", "", "a,g", "", "", ""))
+                .hasMessageContaining("unknown variant 'g'");
         assertThatThrownBy(() -> BenchOptions.parse("0", "", "", "", "", "")).hasMessageContaining("repeat");
     }
 
@@ -57,15 +59,18 @@ class BenchOptionsTest {
         assertThat(RepeatedFigures.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
         assertThat(RepeatedFigures.median(List.of(4.0, 1.0))).isEqualTo(2.5);
         assertThat(RepeatedFigures.median(List.of())).isNaN();
-        assertThat(RepeatedFigures.medianOf(List.of("bb", "a", "ccc", "dddd"), s -> (double) s.length())).isEqualTo("bb");
+        assertThat(RepeatedFigures.medianOf(List.of("bb", "a", "ccc", "dddd"), s -> (double) s.length()))
+                .isEqualTo("bb");
     }
 
     @Test
     void theSectionShowsEveryRunAndTheMedianAndA429InAnyRunMissesTheTarget() {
         RepeatedFigures figures = new RepeatedFigures(3);
-        for (double raw : new double[] { 1000, 1100, 900 }) {
-            figures.sendVsRaw(measurement(Variant.RAW_HTTPCLIENT, raw), measurement(Variant.LIVEDESK_TEMPLATE, raw * 0.8));
-            figures.ordering(measurement(Variant.LIVEDESK_TEMPLATE, raw * 0.9), measurement(Variant.LIVEDESK_TEMPLATE, raw));
+        for (double raw : new double[]{ 1000, 1100, 900 }) {
+            figures.sendVsRaw(measurement(Variant.RAW_HTTPCLIENT, raw),
+                    measurement(Variant.LIVEDESK_TEMPLATE, raw * 0.8));
+            figures.ordering(measurement(Variant.LIVEDESK_TEMPLATE, raw * 0.9),
+                    measurement(Variant.LIVEDESK_TEMPLATE, raw));
         }
         BurstScenario scenario = BurstScenario.issue14();
         figures.burst(new BurstScenario.Result("on", 31.0, 30, true, 0, 0, 0, 0, 0));
@@ -76,9 +81,11 @@ class BenchOptionsTest {
 
         assertThat(section).startsWith("## Median of 3 runs\n")
                 .contains("| figure | run 1 | run 2 | run 3 | median |\n|---|---:|---:|---:|---:|\n")
-                .contains("| (c) / (a) messages/s, no-latency | 0.80x (800 / 1,000) | 0.80x (880 / 1,100) | 0.80x (720 / 900) | **0.80x** |")
+                .contains(
+                        "| (c) / (a) messages/s, no-latency | 0.80x (800 / 1,000) | 0.80x (880 / 1,100) | 0.80x (720 / 900) | **0.80x** |")
                 .contains("| preserveOrder true / false messages/s, ordering-cost | 0.90x (900 / 1,000) |")
-                .contains("| burst, pacing on: time / least possible (30 s) | 1.03x (31.0 s) | 1.10x (33.0 s) | 1.07x (32.0 s) | **1.07x** (32.0 s) |")
+                .contains(
+                        "| burst, pacing on: time / least possible (30 s) | 1.03x (31.0 s) | 1.10x (33.0 s) | 1.07x (32.0 s) | **1.07x** (32.0 s) |")
                 .contains("| burst, pacing on: 429s | 0 | 2 | 0 | **not 0 in every run: missed** |");
         assertThat(figures.sendVsRawRatio()).isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(scenario.withMessages(300).minimumSeconds()).isEqualTo(3.0);

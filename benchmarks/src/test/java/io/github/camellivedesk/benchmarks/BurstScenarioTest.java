@@ -18,7 +18,8 @@ class BurstScenarioTest {
     private final List<StoredMessage> stored = new ArrayList<>();
 
     private void store(long conversation, int sequence) {
-        stored.add(new StoredMessage(stored.size() + 1, conversation, "burst " + conversation + " " + sequence, false, null,
+        stored.add(new StoredMessage(stored.size() + 1, conversation, "burst " + conversation + " " + sequence, false,
+                null,
                 "outgoing", "sent", null, null, List.of(), Instant.EPOCH, stored.size() + 1, Map.of(), 0));
     }
 

@@ -43,7 +43,8 @@ class HarnessSmokeTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void eachVariantDeliversEveryMessage(Variant variant) throws Exception {
-        Workload workload = BenchmarkHarness.workload(Scenario.noLatency(), simulator.baseUrl(), simulator, null, 0, 60, MESSAGES);
+        Workload workload = BenchmarkHarness.workload(Scenario.noLatency(), simulator.baseUrl(), simulator, null, 0, 60,
+                MESSAGES);
 
         Measurement measurement = BenchmarkHarness.runVariant(variant, workload, "-Xmx256m");
 
@@ -57,9 +58,10 @@ class HarnessSmokeTest {
     @Test
     void attachmentVariantsUploadTheFile(@TempDir Path dir) throws Exception {
         Path file = Files.write(dir.resolve("smoke.bin"), new byte[1 << 20]);
-        Workload workload = BenchmarkHarness.workload(Scenario.attachment(1 << 20), simulator.baseUrl(), simulator, file, 0, 60, 2);
+        Workload workload = BenchmarkHarness.workload(Scenario.attachment(1 << 20), simulator.baseUrl(), simulator,
+                file, 0, 60, 2);
 
-        for (Variant variant : new Variant[] { Variant.CAMEL_HTTP, Variant.LIVEDESK_TEMPLATE }) {
+        for (Variant variant : new Variant[]{ Variant.CAMEL_HTTP, Variant.LIVEDESK_TEMPLATE }) {
             Measurement measurement = BenchmarkHarness.runVariant(variant, workload, "-Xmx128m");
             assertThat(measurement.failures()).as(variant.label()).isZero();
             assertThat(measurement.messages()).as(variant.label()).isEqualTo(2);

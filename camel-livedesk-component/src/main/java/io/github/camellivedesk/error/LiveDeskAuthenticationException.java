@@ -9,7 +9,7 @@ public class LiveDeskAuthenticationException extends LiveDeskHttpException {
     private static final long serialVersionUID = 1L;
 
     public LiveDeskAuthenticationException(int statusCode, String statusText, String errorMessage,
-                                           String responseBodyExcerpt) {
+            String responseBodyExcerpt) {
         super(statusCode, statusText, errorMessage, responseBodyExcerpt, null);
     }
 }

@@ -22,7 +22,7 @@ public class LiveDeskHttpException extends LiveDeskException implements HttpResp
     private final Duration retryAfter;
 
     public LiveDeskHttpException(int statusCode, String statusText, String errorMessage, String responseBodyExcerpt,
-                                 Duration retryAfter) {
+            Duration retryAfter) {
         this(statusCode, statusText, errorMessage, responseBodyExcerpt, retryAfter, null);
     }
 
@@ -30,7 +30,7 @@ public class LiveDeskHttpException extends LiveDeskException implements HttpResp
      * @param subject what the request was about, e.g. {@code conversation '141' or message 7}; a 404 names it
      */
     public LiveDeskHttpException(int statusCode, String statusText, String errorMessage, String responseBodyExcerpt,
-                                 Duration retryAfter, String subject) {
+            Duration retryAfter, String subject) {
         super(describe(statusCode, errorMessage, subject), null);
         this.statusCode = statusCode;
         this.statusText = statusText;
@@ -46,14 +46,14 @@ public class LiveDeskHttpException extends LiveDeskException implements HttpResp
             case 403 -> "forbidden: the API key may not use this conversation";
             case 404 -> subject == null ? "not found: check the conversation id and message id"
                     : "not found: check the conversation id" + (subject.contains(" message ") ? " and message id" : "")
-                      + "; " + subject + " does not exist or this API key cannot see it";
+                            + "; " + subject + " does not exist or this API key cannot see it";
             case 413 -> "payload too large";
             case 422 -> "request rejected";
             case 429 -> "rate limited";
             default -> statusCode >= 500 ? "server error" : "unexpected status";
         };
         return "LiveDesk answered HTTP " + statusCode + " (" + meaning + ")"
-               + (errorMessage == null || errorMessage.isEmpty() ? "" : ": " + errorMessage);
+                + (errorMessage == null || errorMessage.isEmpty() ? "" : ": " + errorMessage);
     }
 
     /** The HTTP status code. */

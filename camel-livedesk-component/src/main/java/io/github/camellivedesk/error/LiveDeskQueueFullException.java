@@ -22,11 +22,11 @@ public class LiveDeskQueueFullException extends LiveDeskException {
      */
     public LiveDeskQueueFullException(int maxQueuedMessages, String heldBy, String limitOption) {
         super("LiveDesk queue full: " + maxQueuedMessages
-              + " messages are already waiting to be sent (option maxQueuedMessages), held back by " + heldBy
-              + ". Nothing was sent. Raise maxQueuedMessages"
-              + (limitOption == null ? "" : " or " + limitOption)
-              + ", or slow down what feeds the producer (for example a seda: queue with blockWhenFull=true).",
-              null);
+                + " messages are already waiting to be sent (option maxQueuedMessages), held back by " + heldBy
+                + ". Nothing was sent. Raise maxQueuedMessages"
+                + (limitOption == null ? "" : " or " + limitOption)
+                + ", or slow down what feeds the producer (for example a seda: queue with blockWhenFull=true).",
+                null);
         this.maxQueuedMessages = maxQueuedMessages;
         this.heldBy = heldBy;
         this.limitOption = limitOption;

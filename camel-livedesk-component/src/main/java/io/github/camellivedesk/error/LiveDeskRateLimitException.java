@@ -13,7 +13,7 @@ public class LiveDeskRateLimitException extends LiveDeskHttpException {
     private final int attempts;
 
     public LiveDeskRateLimitException(String statusText, String errorMessage, String responseBodyExcerpt,
-                                      Duration retryAfter, int attempts) {
+            Duration retryAfter, int attempts) {
         super(429, statusText, errorMessage, responseBodyExcerpt, retryAfter);
         this.attempts = attempts;
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.WrappedFile;
 
-
 import io.github.camellivedesk.error.LiveDeskValidationException;
 import io.github.camellivedesk.model.Attachment;
 
@@ -30,7 +29,7 @@ final class AttachmentBodies {
     /** Whether a body is files: one of the attachment types, or a collection (its items are checked when read). */
     static boolean isAttachment(Object body) {
         return body instanceof File || body instanceof Path || body instanceof WrappedFile<?> || body instanceof byte[]
-               || body instanceof InputStream || body instanceof Attachment || body instanceof Collection<?>;
+                || body instanceof InputStream || body instanceof Attachment || body instanceof Collection<?>;
     }
 
     static List<Attachment> fromBody(Exchange exchange, Object body) {
@@ -84,7 +83,8 @@ final class AttachmentBodies {
         if (item instanceof InputStream stream) {
             return Attachment.of(fileName(exchange, source), stream);
         }
-        throw new LiveDeskValidationException(source, "contains " + (item == null ? "a null" : "a " + item.getClass().getName()),
+        throw new LiveDeskValidationException(source,
+                "contains " + (item == null ? "a null" : "a " + item.getClass().getName()),
                 "Attachments can be File, Path, GenericFile, byte[], InputStream or Attachment");
     }
 

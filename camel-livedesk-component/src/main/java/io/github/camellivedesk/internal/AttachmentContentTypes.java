@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Locale;
 
-
 /**
  * The content type of an attachment that does not state one: from the file name's extension (the JDK's table), else
  * from the first bytes. Both matter because LiveDesk, and WhatsApp behind it, show images, audio and video as such
@@ -79,7 +78,8 @@ final class AttachmentContentTypes {
         }
         if (startsWith(head, 4, "ftyp")) {
             // ISO media: the brand tells audio from video
-            return startsWith(head, 8, "M4A ") ? "audio/mp4" : startsWith(head, 8, "qt  ") ? "video/quicktime" : "video/mp4";
+            return startsWith(head, 8, "M4A ") ? "audio/mp4"
+                    : startsWith(head, 8, "qt  ") ? "video/quicktime" : "video/mp4";
         }
         if (startsWith(head, 0, "OggS")) {
             return "audio/ogg";
@@ -88,7 +88,7 @@ final class AttachmentContentTypes {
             return "audio/amr";
         }
         if (startsWith(head, 0, "ID3") || startsWith(head, 0, 0xFF, 0xFB) || startsWith(head, 0, 0xFF, 0xF3)
-            || startsWith(head, 0, 0xFF, 0xF2)) {
+                || startsWith(head, 0, 0xFF, 0xF2)) {
             return "audio/mpeg";
         }
         if (startsWith(head, 0, 0xFF, 0xF1) || startsWith(head, 0, 0xFF, 0xF9)) {
@@ -103,7 +103,7 @@ final class AttachmentContentTypes {
     private static boolean startsWith(byte[] head, int offset, String ascii) {
         byte[] expected = ascii.getBytes(StandardCharsets.US_ASCII);
         return head.length >= offset + expected.length
-               && Arrays.equals(head, offset, offset + expected.length, expected, 0, expected.length);
+                && Arrays.equals(head, offset, offset + expected.length, expected, 0, expected.length);
     }
 
     private static boolean startsWith(byte[] head, int offset, int... expected) {

@@ -35,7 +35,8 @@ final class FileNames {
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             // attr-char of RFC 5987
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || "!#$&+-.^_`|~".indexOf(c) >= 0) {
                 out.append((char) c);
             } else {
                 out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))

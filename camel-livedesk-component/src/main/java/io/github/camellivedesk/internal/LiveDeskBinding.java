@@ -1,14 +1,11 @@
 package io.github.camellivedesk.internal;
 
-import static io.github.camellivedesk.internal.LogSafe.quote;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -17,6 +14,8 @@ import io.github.camellivedesk.model.Attachment;
 import io.github.camellivedesk.model.SendMessageRequest;
 import io.github.camellivedesk.model.TemplateMessage;
 import io.github.camellivedesk.model.TemplateParams;
+
+import static io.github.camellivedesk.internal.LogSafe.quote;
 
 /**
  * Reads an exchange into the {@link LiveDeskRequest} of an endpoint's operation. Every value comes from the body
@@ -37,8 +36,8 @@ public final class LiveDeskBinding {
      * @param templateCategory  the {@code templateCategory} option, or null
      */
     public record Defaults(Resolved<String> conversationId, Resolved<Boolean> privateMessage, Resolved<Long> inReplyTo,
-                           Resolved<Long> messageId, Resolved<String> templateName, Resolved<String> templateLanguage,
-                           String templateNamespace, String templateCategory) {
+            Resolved<Long> messageId, Resolved<String> templateName, Resolved<String> templateLanguage,
+            String templateNamespace, String templateCategory) {
     }
 
     private final Defaults defaults;
@@ -54,7 +53,8 @@ public final class LiveDeskBinding {
     }
 
     private Resolved<String> conversationId(Exchange exchange) {
-        return header(exchange, HeaderNames.CONVERSATION_ID, String.class, defaults.conversationId(), "conversation id");
+        return header(exchange, HeaderNames.CONVERSATION_ID, String.class, defaults.conversationId(),
+                "conversation id");
     }
 
     // ---- send
@@ -86,8 +86,8 @@ public final class LiveDeskBinding {
             if (fromBody == null) {
                 throw new LiveDeskValidationException(BODY, "a " + body.getClass().getName() + " cannot be sent",
                         "livedesk:send takes a String (the text), a Map of the JSON fields, a SendMessageRequest, or "
-                              + "files (File, Path, GenericFile, byte[], InputStream, Attachment or a collection of them); "
-                              + "convert the body first, e.g. .convertBodyTo(String.class)");
+                                + "files (File, Path, GenericFile, byte[], InputStream, Attachment or a collection of them); "
+                                + "convert the body first, e.g. .convertBodyTo(String.class)");
             }
             bodySource = "body (converted to SendMessageRequest)";
         }
@@ -102,7 +102,8 @@ public final class LiveDeskBinding {
                 attachments(exchange, fromBody.attachments(), bodySource));
     }
 
-    private static Resolved<List<Attachment>> attachments(Exchange exchange, List<Attachment> fromBody, String bodySource) {
+    private static Resolved<List<Attachment>> attachments(Exchange exchange, List<Attachment> fromBody,
+            String bodySource) {
         List<Attachment> fromHeader = AttachmentBodies.fromHeader(exchange);
         if (fromHeader.isEmpty()) {
             return new Resolved<>(fromBody, bodySource);
@@ -153,7 +154,8 @@ public final class LiveDeskBinding {
         } else {
             fromBody = exchange.getContext().getTypeConverter().tryConvertTo(TemplateMessage.class, exchange, body);
             if (fromBody == null) {
-                throw new LiveDeskValidationException(BODY, "a " + body.getClass().getName() + " cannot be a template message",
+                throw new LiveDeskValidationException(BODY,
+                        "a " + body.getClass().getName() + " cannot be a template message",
                         "livedesk:template takes a TemplateMessage, a Map of body variables, or a JSON String");
             }
             bodySource = "body (converted to TemplateMessage)";
@@ -164,7 +166,8 @@ public final class LiveDeskBinding {
                 : header(exchange, HeaderNames.TEMPLATE_NAME, String.class, defaults.templateName(), "template name");
         Resolved<String> language = params != null && params.language() != null
                 ? new Resolved<>(params.language(), bodySource)
-                : header(exchange, HeaderNames.TEMPLATE_LANGUAGE, String.class, defaults.templateLanguage(), "language code");
+                : header(exchange, HeaderNames.TEMPLATE_LANGUAGE, String.class, defaults.templateLanguage(),
+                        "language code");
         builder.name(name.value()).language(language.value());
         if (params == null || params.namespace() == null) {
             builder.namespace(defaults.templateNamespace());
@@ -180,7 +183,8 @@ public final class LiveDeskBinding {
             builder.content(content.value());
             contentSource = content.source();
         }
-        return new LiveDeskRequest.Template(conversation, builder.build(), name.source(), language.source(), contentSource);
+        return new LiveDeskRequest.Template(conversation, builder.build(), name.source(), language.source(),
+                contentSource);
     }
 
     /** The Map's entries as text variables; a blank name is left for {@link RequestRules} to refuse. */
@@ -190,8 +194,8 @@ public final class LiveDeskBinding {
             Object value = entry.getValue();
             if (value == null || value instanceof Map<?, ?> || value instanceof Iterable<?>) {
                 throw new LiveDeskValidationException("body Map", "variable " + quote(entry.getKey()) + " is "
-                                                                  + (value == null ? "null" : "not a single value")
-                                                                  + ", which cannot be a text variable",
+                        + (value == null ? "null" : "not a single value")
+                        + ", which cannot be a text variable",
                         "Give each body variable a text value; for header, footer or buttons use a TemplateMessage");
             }
             result.put(String.valueOf(entry.getKey() == null ? "" : entry.getKey()), value.toString());
@@ -205,7 +209,8 @@ public final class LiveDeskBinding {
      * The header's value converted with Camel's type converters (so {@code "true"} or {@code "141"} from any DSL
      * work), else the option.
      */
-    private static <T> Resolved<T> header(Exchange exchange, String header, Class<T> type, Resolved<T> option, String what) {
+    private static <T> Resolved<T> header(Exchange exchange, String header, Class<T> type, Resolved<T> option,
+            String what) {
         Message message = exchange.getMessage();
         Object raw = message.getHeader(header);
         if (raw == null) {
@@ -224,11 +229,12 @@ public final class LiveDeskBinding {
         }
         if (converted == null) {
             String fallback = option.source().contains("option ")
-                    ? ", or remove it to use the " + option.source().substring(option.source().lastIndexOf(' ') + 1) + " option"
+                    ? ", or remove it to use the " + option.source().substring(option.source().lastIndexOf(' ') + 1)
+                            + " option"
                     : "";
             throw new LiveDeskValidationException(source, quote(raw) + " ("
-                                                          + raw.getClass().getSimpleName() + ") is not a " + what
-                                                          + " (" + type.getSimpleName() + ")",
+                    + raw.getClass().getSimpleName() + ") is not a " + what
+                    + " (" + type.getSimpleName() + ")",
                     "Set the header to a " + type.getSimpleName() + fallback, failure);
         }
         return new Resolved<>(converted, source);

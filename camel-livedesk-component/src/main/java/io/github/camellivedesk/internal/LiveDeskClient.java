@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
@@ -59,12 +58,13 @@ public final class LiveDeskClient {
 
     /** A client for one account; the options have been checked when the endpoint started. */
     public LiveDeskClient(LiveDeskTransport transport, String baseUrl, String apiKey, String apiSecret,
-                          Duration requestTimeout) {
+            Duration requestTimeout) {
         this(transport, baseUrl, LiveDeskCredentials.of(apiKey, apiSecret), requestTimeout, Clock.systemUTC());
     }
 
-    LiveDeskClient(LiveDeskTransport transport, String baseUrl, LiveDeskCredentials credentials, Duration requestTimeout,
-                   Clock clock) {
+    LiveDeskClient(LiveDeskTransport transport, String baseUrl, LiveDeskCredentials credentials,
+            Duration requestTimeout,
+            Clock clock) {
         this.transport = transport;
         this.paths = new LiveDeskApiPaths(baseUrl);
         this.target = URI.create(baseUrl).getHost();
@@ -87,7 +87,8 @@ public final class LiveDeskClient {
             if (request instanceof LiveDeskRequest.Send send) {
                 if (send.hasAttachments()) {
                     MultipartBody body = MultipartBody.of(send);
-                    attempt(new Call(paths.messages(conversationId), () -> body.newEntityProducer(transport.blockingReads()),
+                    attempt(new Call(paths.messages(conversationId),
+                            () -> body.newEntityProducer(transport.blockingReads()),
                             conversationId, null, result), attempt);
                 } else {
                     json(paths.messages(conversationId), toSendMessage(send), conversationId, result, attempt);
@@ -97,7 +98,8 @@ public final class LiveDeskClient {
             } else if (request instanceof LiveDeskRequest.Retry retry) {
                 long messageId = retry.messageId().value();
                 // an explicit empty body: proxies in front of Rails answer 411 to a POST without Content-Length
-                attempt(new Call(paths.retry(conversationId, messageId), () -> AsyncEntityProducers.create(new byte[0], null),
+                attempt(new Call(paths.retry(conversationId, messageId),
+                        () -> AsyncEntityProducers.create(new byte[0], null),
                         conversationId, messageId, result), attempt);
             }
         } catch (RuntimeException e) {
@@ -107,12 +109,13 @@ public final class LiveDeskClient {
     }
 
     private static SendMessageRequest toSendMessage(LiveDeskRequest.Send send) {
-        return SendMessageRequest.builder().content(send.content().value()).privateMessage(send.privateMessage().value())
+        return SendMessageRequest.builder().content(send.content().value())
+                .privateMessage(send.privateMessage().value())
                 .inReplyTo(send.inReplyTo().value()).build();
     }
 
     private void json(URI uri, Object model, String conversationId, CompletableFuture<LiveDeskResponse> result,
-                      int attempt) {
+            int attempt) {
         byte[] json;
         try {
             json = LiveDeskJson.writer().writeValueAsBytes(model);
@@ -120,7 +123,8 @@ public final class LiveDeskClient {
             throw new LiveDeskValidationException("message", "cannot be written as JSON: " + e.getOriginalMessage(),
                     "Check the values of the request", e);
         }
-        attempt(new Call(uri, () -> AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON), conversationId, null,
+        attempt(new Call(uri, () -> AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON), conversationId,
+                null,
                 result), attempt);
     }
 
@@ -181,20 +185,21 @@ public final class LiveDeskClient {
 
     private static LiveDeskMessage parse(LiveDeskHttpResponse response) {
         if (response.truncated()) {
-            throw new LiveDeskResponseException("LiveDesk answered HTTP " + response.status() + " with a body over the limit of "
-                                                + MAX_RESPONSE_BYTES + " bytes, which is not a message",
+            throw new LiveDeskResponseException(
+                    "LiveDesk answered HTTP " + response.status() + " with a body over the limit of "
+                            + MAX_RESPONSE_BYTES + " bytes, which is not a message",
                     response.status(), response.excerpt(), null);
         }
         if (response.body().length == 0) {
             throw new LiveDeskResponseException("LiveDesk answered HTTP " + response.status() + " with an empty body; "
-                                                + "the message was probably stored", response.status(), "", null);
+                    + "the message was probably stored", response.status(), "", null);
         }
         try {
             return LiveDeskJson.messageReader().readValue(response.body());
         } catch (IOException e) {
             throw new LiveDeskResponseException("LiveDesk answered HTTP " + response.status()
-                                                + " with a body that is not a message (" + e.getClass().getSimpleName()
-                                                + "); the message was probably stored", response.status(), response.excerpt(), e);
+                    + " with a body that is not a message (" + e.getClass().getSimpleName()
+                    + "); the message was probably stored", response.status(), response.excerpt(), e);
         }
     }
 
@@ -209,12 +214,12 @@ public final class LiveDeskClient {
      * @param messageId the message a retry is about, else null
      */
     private record Call(URI uri, Supplier<AsyncEntityProducer> entity, String conversationId, Long messageId,
-                        CompletableFuture<LiveDeskResponse> result) {
+            CompletableFuture<LiveDeskResponse> result) {
 
         /** What the request is about, for error messages; built only when one is needed. */
         String subject() {
             return "conversation " + LogSafe.quote(conversationId)
-                   + (messageId == null ? "" : " or message " + messageId);
+                    + (messageId == null ? "" : " or message " + messageId);
         }
     }
 
@@ -229,7 +234,7 @@ public final class LiveDeskClient {
         private volatile Future<?> request;
 
         Callback(Call call, int attempt, TrackingRequestProducer producer, HttpClientContext context,
-                 AtomicBoolean timedOut) {
+                AtomicBoolean timedOut) {
             this.call = call;
             this.attempt = attempt;
             this.producer = producer;
@@ -273,9 +278,9 @@ public final class LiveDeskClient {
             boolean sent = mayHaveLeft();
             if (timedOut.get()) {
                 call.result.completeExceptionally(new LiveDeskTimeoutException("No complete answer from " + target
-                                                                               + " within requestTimeout (" + requestTimeout.toMillis() + " ms)"
-                                                                               + (sent ? "; the request was sent, so LiveDesk may have stored the message"
-                                                                                       : "; the request was not sent"),
+                        + " within requestTimeout (" + requestTimeout.toMillis() + " ms)"
+                        + (sent ? "; the request was sent, so LiveDesk may have stored the message"
+                                : "; the request was not sent"),
                         sent, null));
             } else {
                 call.result.completeExceptionally(TransportFailures.classify(new CancellationException("cancelled"),

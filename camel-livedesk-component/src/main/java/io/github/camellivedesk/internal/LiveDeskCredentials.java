@@ -25,7 +25,8 @@ public final class LiveDeskCredentials {
                     "apiSecret is missing or blank: set it from the LiveDesk API Key page");
         }
         String pair = apiKey + ":" + apiSecret;
-        return new LiveDeskCredentials("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        return new LiveDeskCredentials(
+                "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The {@code Authorization} header value. */

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * @param truncated  whether the body was longer than the bound
  */
 record LiveDeskHttpResponse(int status, String reason, String contentType, String retryAfter, byte[] body,
-                            boolean truncated) {
+        boolean truncated) {
 
     private static final int EXCERPT_CHARS = 2048;
 

@@ -25,7 +25,7 @@ public sealed interface LiveDeskRequest {
 
     /** {@code livedesk:send}: a text message, a private note, or files with an optional text. */
     record Send(Resolved<String> conversationId, Resolved<String> content, Resolved<Boolean> privateMessage,
-                Resolved<Long> inReplyTo, Resolved<List<Attachment>> attachments) implements LiveDeskRequest {
+            Resolved<Long> inReplyTo, Resolved<List<Attachment>> attachments) implements LiveDeskRequest {
 
         public Send {
             attachments = new Resolved<>(List.copyOf(attachments.value()), attachments.source());
@@ -56,7 +56,7 @@ public sealed interface LiveDeskRequest {
      * @param contentSource  where {@code content} came from
      */
     record Template(Resolved<String> conversationId, TemplateMessage message, String nameSource, String languageSource,
-                    String contentSource) implements LiveDeskRequest {
+            String contentSource) implements LiveDeskRequest {
     }
 
     /** {@code livedesk:retry}: resend the failed message with this id. */

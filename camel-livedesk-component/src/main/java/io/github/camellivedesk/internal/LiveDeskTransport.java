@@ -62,12 +62,12 @@ public final class LiveDeskTransport extends ServiceSupport {
      *                       not apply), or null
      */
     public record Options(int maxConnections, Duration connectTimeout, SSLContext sslContext, HttpHost proxy,
-                          String proxyUsername, String proxyPassword, CloseableHttpAsyncClient userClient) {
+            String proxyUsername, String proxyPassword, CloseableHttpAsyncClient userClient) {
 
         @Override
         public String toString() {
             return "Options[maxConnections=" + maxConnections + ", connectTimeout=" + connectTimeout + ", proxy="
-                   + (proxy == null ? "none" : proxy) + (userClient == null ? "" : ", user's client") + "]";
+                    + (proxy == null ? "none" : proxy) + (userClient == null ? "" : ", user's client") + "]";
         }
     }
 
@@ -178,7 +178,7 @@ public final class LiveDeskTransport extends ServiceSupport {
     }
 
     private static CloseableHttpAsyncClient newClient(Options options, PoolingAsyncClientConnectionManager pool,
-                                                      ThreadFactory ioThreads) {
+            ThreadFactory ioThreads) {
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(pool)
                 .setThreadFactory(ioThreads)
@@ -305,6 +305,6 @@ public final class LiveDeskTransport extends ServiceSupport {
     public String toString() {
         PoolingAsyncClientConnectionManager own = pool;
         return "LiveDeskTransport[" + (own == null ? (http == null ? "stopped" : "user's client") : own.getTotalStats())
-               + "]";
+                + "]";
     }
 }

@@ -19,8 +19,8 @@ import io.github.camellivedesk.model.Attachment;
 final class MultipartBody {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] BOUNDARY_CHARS
-            = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+    private static final char[] BOUNDARY_CHARS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+            .toCharArray();
 
     /** A part: its header bytes and where its body comes from (text fields are small in-memory sources). */
     record Part(byte[] head, AttachmentSource source, long length) {
@@ -71,7 +71,7 @@ final class MultipartBody {
 
     private static Part textPart(String boundary, String name, String value) {
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n"
-                      + "Content-Type: text/plain; charset=UTF-8\r\n\r\n";
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n";
         byte[] text = value.getBytes(StandardCharsets.UTF_8);
         return new Part(head.getBytes(StandardCharsets.UTF_8), new AttachmentSource.ByteArraySource(text),
                 text.length);
@@ -90,8 +90,8 @@ final class MultipartBody {
         String contentType = attachment.contentType() != null ? attachment.contentType()
                 : AttachmentContentTypes.detect(attachment.fileName(), source);
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachments[]\"; "
-                      + FileNames.dispositionParameters(attachment.fileName()) + "\r\n"
-                      + "Content-Type: " + contentType + "\r\n\r\n";
+                + FileNames.dispositionParameters(attachment.fileName()) + "\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n";
         // the validator has refused content types with control or non-ASCII characters
         return new Part(head.getBytes(StandardCharsets.US_ASCII), source, length);
     }

@@ -192,14 +192,14 @@ final class MultipartEntityProducer implements AsyncEntityProducer {
             sourceRead += read;
             if (part.length() >= 0 && sourceRead > part.length()) {
                 throw new IOException("an attachment grew while it was being sent (" + sourceRead + " bytes, "
-                                      + part.length() + " announced)");
+                        + part.length() + " announced)");
             }
             return;
         }
         if (read < 0) {
             if (part.length() >= 0 && sourceRead != part.length()) {
                 throw new IOException("an attachment shrank while it was being sent (" + sourceRead + " bytes, "
-                                      + part.length() + " announced)");
+                        + part.length() + " announced)");
             }
             closeSource();
             buffer.put(CRLF);

@@ -1,8 +1,5 @@
 package io.github.camellivedesk.internal;
 
-import static io.github.camellivedesk.internal.LogSafe.escape;
-import static io.github.camellivedesk.internal.LogSafe.quote;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,9 @@ import io.github.camellivedesk.model.TemplateLocation;
 import io.github.camellivedesk.model.TemplateMessage;
 import io.github.camellivedesk.model.TemplateParams;
 
+import static io.github.camellivedesk.internal.LogSafe.escape;
+import static io.github.camellivedesk.internal.LogSafe.quote;
+
 /**
  * Every rule a request must meet before it is sent, in one place, applied once per request; the endpoint's options
  * are checked once, when it starts, by the Camel layer. Each rule throws a {@link LiveDeskValidationException} naming
@@ -31,8 +31,8 @@ public final class RequestRules {
     public static final int MAX_CONVERSATION_ID_LENGTH = 64;
     static final int MAX_FILE_NAME_LENGTH = 1000;
     private static final String CONVERSATION_ID_FIX = "Use the conversation id LiveDesk shows, e.g. 141: 1 to "
-                                                      + MAX_CONVERSATION_ID_LENGTH + " letters, digits, '_' or '-', "
-                                                      + "starting with a letter or digit";
+            + MAX_CONVERSATION_ID_LENGTH + " letters, digits, '_' or '-', "
+            + "starting with a letter or digit";
 
     private final int maxContentLength;
     private final int maxAttachments;
@@ -75,17 +75,17 @@ public final class RequestRules {
         String source = id.source();
         if (value == null) {
             throw new LiveDeskValidationException(source, "is not set and there is no "
-                                                          + HeaderNames.CONVERSATION_ID + " header",
+                    + HeaderNames.CONVERSATION_ID + " header",
                     "Set it on the endpoint (livedesk:send?conversationId=141), on the component, or per message "
-                                                                                            + "with the header");
+                            + "with the header");
         }
         if (value.isBlank()) {
             throw new LiveDeskValidationException(source, "is blank", CONVERSATION_ID_FIX);
         }
         if (value.length() > MAX_CONVERSATION_ID_LENGTH) {
             throw new LiveDeskValidationException(source, quote(value) + " has " + value.length()
-                                                          + " characters, more than the " + MAX_CONVERSATION_ID_LENGTH
-                                                          + " a conversation id may have",
+                    + " characters, more than the " + MAX_CONVERSATION_ID_LENGTH
+                    + " a conversation id may have",
                     CONVERSATION_ID_FIX);
         }
         boolean digitsOnly = true;
@@ -94,29 +94,31 @@ public final class RequestRules {
             char c = value.charAt(i);
             boolean digit = c >= '0' && c <= '9';
             if (!digit && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && c != '_' && c != '-') {
-                String what = Character.isWhitespace(c) ? "whitespace" : Character.isISOControl(c) ? "a control character"
-                        : quote(c);
+                String what = Character.isWhitespace(c) ? "whitespace"
+                        : Character.isISOControl(c) ? "a control character"
+                                : quote(c);
                 throw new LiveDeskValidationException(source, quote(value) + " contains " + what + " at position "
-                                                              + (i + 1), CONVERSATION_ID_FIX);
+                        + (i + 1), CONVERSATION_ID_FIX);
             }
             digitsOnly &= digit;
             zero &= c == '0';
         }
         if (value.charAt(0) == '-' || value.charAt(0) == '_') {
             throw new LiveDeskValidationException(source, quote(value) + " is not a positive number and does not start "
-                                                          + "with a letter or digit", CONVERSATION_ID_FIX);
+                    + "with a letter or digit", CONVERSATION_ID_FIX);
         }
         if (digitsOnly && zero) {
-            throw new LiveDeskValidationException(source, quote(value) + " is not a positive number", CONVERSATION_ID_FIX);
+            throw new LiveDeskValidationException(source, quote(value) + " is not a positive number",
+                    CONVERSATION_ID_FIX);
         }
     }
 
     private static void messageId(Resolved<Long> id) {
         if (id.value() == null) {
             throw new LiveDeskValidationException(id.source(), "is not set and there is no "
-                                                               + HeaderNames.MESSAGE_ID + " header",
+                    + HeaderNames.MESSAGE_ID + " header",
                     "Set the header to the id of the failed message (LiveDeskMessageFailedException.getMessageId()) "
-                                                                                        + "or use livedesk:retry?messageId=...");
+                            + "or use livedesk:retry?messageId=...");
         }
         if (id.value() < 1) {
             throw new LiveDeskValidationException(id.source(), quote(id.value()) + " is not a positive message id",
@@ -130,9 +132,10 @@ public final class RequestRules {
         Resolved<String> content = send.content();
         String text = content.value();
         if ((text == null || text.isBlank()) && !send.hasAttachments()) {
-            throw new LiveDeskValidationException(content.source(), "content " + (text == null ? "is missing" : "is blank"),
+            throw new LiveDeskValidationException(content.source(),
+                    "content " + (text == null ? "is missing" : "is blank"),
                     "Send a non-empty text (message body, CamelLiveDeskContent header or SendMessageRequest.content), "
-                                                                                                   + "or attach a file");
+                            + "or attach a file");
         }
         content(text, content.source());
         Long inReplyTo = send.inReplyTo().value();
@@ -148,8 +151,9 @@ public final class RequestRules {
             return;
         }
         if (content.length() > maxContentLength) {
-            throw new LiveDeskValidationException(source, "content has " + content.length() + " characters, more than the "
-                                                          + maxContentLength + " LiveDesk accepts",
+            throw new LiveDeskValidationException(source,
+                    "content has " + content.length() + " characters, more than the "
+                            + maxContentLength + " LiveDesk accepts",
                     "Shorten the text, split it into several messages, or raise the maxContentLength option");
         }
         if (hasLoneSurrogate(content)) {
@@ -162,7 +166,7 @@ public final class RequestRules {
         List<Attachment> files = attachments.value();
         if (files.size() > maxAttachments) {
             throw new LiveDeskValidationException(attachments.source(), files.size() + " files, more than the "
-                                                                        + maxAttachments + " allowed per message",
+                    + maxAttachments + " allowed per message",
                     "Send them in several messages or raise the maxAttachments option if your account allows more");
         }
         for (Attachment attachment : files) {
@@ -178,14 +182,14 @@ public final class RequestRules {
         }
         if (name.length() > MAX_FILE_NAME_LENGTH) {
             throw new LiveDeskValidationException("attachment file name (" + source + ")", "is " + name.length()
-                                                                                          + " characters long",
+                    + " characters long",
                     "Use a file name of at most " + MAX_FILE_NAME_LENGTH + " characters");
         }
         String where = "attachment " + escape(name);
         String contentType = attachment.contentType();
         if (contentType != null && contentType.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
             throw new LiveDeskValidationException(where, "content type " + quote(contentType)
-                                                         + " contains control or non-ASCII characters",
+                    + " contains control or non-ASCII characters",
                     "Use a MIME type such as application/pdf");
         }
         AttachmentSource content = AttachmentSource.of(attachment);
@@ -213,7 +217,7 @@ public final class RequestRules {
         }
         if (size > maxAttachmentSize) {
             throw new LiveDeskValidationException(where, size + " bytes, more than the " + maxAttachmentSize
-                                                         + " allowed per file",
+                    + " allowed per file",
                     "Compress or split the file, or raise the maxAttachmentSize option if your account allows more");
         }
     }
@@ -232,7 +236,7 @@ public final class RequestRules {
                 "Set the templateName option, the CamelLiveDeskTemplateName header or TemplateMessage.builder(name, language)");
         required(params.language(), "template_params.language", template.languageSource(),
                 "Set the templateLanguage option (e.g. en_US), the CamelLiveDeskTemplateLanguage header or "
-                                                                                        + "TemplateMessage.builder(name, language)");
+                        + "TemplateMessage.builder(name, language)");
         if (params.processedParams() != null) {
             bodyVariableNames(params.processedParams().keySet());
         }
@@ -279,7 +283,7 @@ public final class RequestRules {
             String url = header.mediaUrl();
             required(url, "template_params.header_params.media_url", "body",
                     "A " + type + " header needs the media URL: TemplateHeader." + type + "(url"
-                                                                             + (headerType == TemplateHeaderType.DOCUMENT ? ", filename)" : ")"));
+                            + (headerType == TemplateHeaderType.DOCUMENT ? ", filename)" : ")"));
             if (!url.regionMatches(true, 0, "https://", 0, 8) && !url.regionMatches(true, 0, "http://", 0, 7)) {
                 throw new LiveDeskValidationException("template_params.header_params.media_url",
                         quote(url) + " is not an http(s) URL", "WhatsApp fetches the media: give a public https URL");
@@ -316,7 +320,8 @@ public final class RequestRules {
             TemplateButton button = buttons.get(i);
             String field = "template_params.button_params[" + i + "]";
             if (button == null) {
-                throw new LiveDeskValidationException(field, "is null", "Remove it or use TemplateButton.url/quickReply");
+                throw new LiveDeskValidationException(field, "is null",
+                        "Remove it or use TemplateButton.url/quickReply");
             }
             if (button.index() == null || button.index() < 0) {
                 throw new LiveDeskValidationException(field + ".index",

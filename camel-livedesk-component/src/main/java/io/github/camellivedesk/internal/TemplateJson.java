@@ -1,13 +1,13 @@
 package io.github.camellivedesk.internal;
 
-import static io.github.camellivedesk.internal.LogSafe.quote;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.camellivedesk.error.LiveDeskValidationException;
 import io.github.camellivedesk.model.TemplateMessage;
 import io.github.camellivedesk.model.TemplateParams;
+
+import static io.github.camellivedesk.internal.LogSafe.quote;
 
 /**
  * Reads a template message from JSON, for a {@code livedesk:template} body and for the type converter alike: a whole

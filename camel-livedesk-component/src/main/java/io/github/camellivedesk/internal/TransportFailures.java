@@ -26,39 +26,43 @@ final class TransportFailures {
 
     static LiveDeskTransportException classify(Exception failure, String target, boolean requestSent) {
         String what = failure.getClass().getSimpleName()
-                      + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+                + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         if (failure instanceof ConnectTimeoutException) {
             return new LiveDeskTimeoutException("No connection to " + target + " within connectTimeout (" + what
-                                                + "); the request was not sent", false, failure);
+                    + "); the request was not sent", false, failure);
         }
         if (failure instanceof HttpHostConnectException || failure instanceof ConnectException
-            || failure instanceof UnknownHostException || failure instanceof NoRouteToHostException) {
+                || failure instanceof UnknownHostException || failure instanceof NoRouteToHostException) {
             return new LiveDeskTransportException("Cannot connect to " + target + " (" + what
-                                                  + "); the request was not sent", false, failure);
+                    + "); the request was not sent", false, failure);
         }
         if (failure instanceof SocketTimeoutException) {
             return new LiveDeskTimeoutException("No answer from " + target + " within requestTimeout (" + what + ")"
-                                                + sentNote(requestSent), requestSent, failure);
+                    + sentNote(requestSent), requestSent, failure);
         }
         if (failure instanceof MessageConstraintException) {
-            return new LiveDeskTransportException("The answer from " + target + " broke a limit on HTTP answers (" + what
-                                                  + "; lines up to " + LiveDeskTransport.MAX_RESPONSE_LINE_LENGTH
-                                                  + " characters, " + LiveDeskTransport.MAX_RESPONSE_HEADER_COUNT
-                                                  + " header lines)" + sentNote(requestSent), requestSent, failure);
+            return new LiveDeskTransportException(
+                    "The answer from " + target + " broke a limit on HTTP answers (" + what
+                            + "; lines up to " + LiveDeskTransport.MAX_RESPONSE_LINE_LENGTH
+                            + " characters, " + LiveDeskTransport.MAX_RESPONSE_HEADER_COUNT
+                            + " header lines)" + sentNote(requestSent),
+                    requestSent, failure);
         }
         if (failure instanceof SSLPeerUnverifiedException && !requestSent) {
-            return new LiveDeskTransportException("The TLS certificate of " + target + " is not valid for that host name ("
-                                                  + what + "); the request was not sent", false, failure);
+            return new LiveDeskTransportException(
+                    "The TLS certificate of " + target + " is not valid for that host name ("
+                            + what + "); the request was not sent",
+                    false, failure);
         }
         if (failure instanceof SSLHandshakeException || failure.getCause() instanceof SSLHandshakeException
-            || failure instanceof SSLException && !requestSent) {
+                || failure instanceof SSLException && !requestSent) {
             // the request may sit in the TLS session's buffer, but without a handshake it never left encrypted
             return new LiveDeskTransportException("TLS handshake with " + target + " failed (" + what
-                                                  + "); the request was not sent", false, failure);
+                    + "); the request was not sent", false, failure);
         }
         if (failure instanceof ConnectionClosedException) {
             return new LiveDeskTransportException("LiveDesk closed the connection before answering (" + what + ")"
-                                                  + sentNote(requestSent), requestSent, failure);
+                    + sentNote(requestSent), requestSent, failure);
         }
         if (failure instanceof CancellationException) {
             return new LiveDeskTransportException("The request to " + target + " was cancelled" + sentNote(requestSent),

@@ -29,7 +29,7 @@ public record ExternalError(Integer code, String text, String raw, boolean retry
 
     /** Parses either form; never fails. */
     public static ExternalError parse(String raw) {
-        for (Pattern pattern : new Pattern[] { COLON_FORM, HASH_FORM }) {
+        for (Pattern pattern : new Pattern[]{ COLON_FORM, HASH_FORM }) {
             Matcher matcher = pattern.matcher(raw);
             if (matcher.matches()) {
                 int code = Integer.parseInt(matcher.group(1));

@@ -39,7 +39,8 @@ class ErrorParsingTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
 
     private static LiveDeskHttpResponse response(int status, String contentType, String retryAfter, String body) {
-        return new LiveDeskHttpResponse(status, "Reason", contentType, retryAfter, body.getBytes(StandardCharsets.UTF_8),
+        return new LiveDeskHttpResponse(status, "Reason", contentType, retryAfter,
+                body.getBytes(StandardCharsets.UTF_8),
                 false);
     }
 
@@ -72,10 +73,13 @@ class ErrorParsingTest {
         return Stream.of(
                 Arguments.of("error string", "application/json", "{\"error\":\"Resource could not be found\"}",
                         "Resource could not be found"),
-                Arguments.of("error object with code", "application/json", "{\"error\":{\"code\":40001,\"message\":\"bad\"}}",
+                Arguments.of("error object with code", "application/json",
+                        "{\"error\":{\"code\":40001,\"message\":\"bad\"}}",
                         "[40001] bad"),
-                Arguments.of("error object without code", "application/json", "{\"error\":{\"message\":\"bad\"}}", "bad"),
-                Arguments.of("error object with null code", "application/json", "{\"error\":{\"code\":null,\"message\":\"m\"}}",
+                Arguments.of("error object without code", "application/json", "{\"error\":{\"message\":\"bad\"}}",
+                        "bad"),
+                Arguments.of("error object with null code", "application/json",
+                        "{\"error\":{\"code\":null,\"message\":\"m\"}}",
                         "m"),
                 Arguments.of("error object without message", "application/json", "{\"error\":{\"code\":7}}", "[7] "),
                 Arguments.of("error object with null message", "application/json",
@@ -83,11 +87,15 @@ class ErrorParsingTest {
                 Arguments.of("message with attributes", "application/json",
                         "{\"message\":\"Content is too long\",\"attributes\":[\"content\"]}",
                         "Content is too long (attributes: [\"content\"])"),
-                Arguments.of("message with empty attributes", "application/json", "{\"message\":\"m\",\"attributes\":[]}", "m"),
-                Arguments.of("message with attributes not a list", "application/json", "{\"message\":\"m\",\"attributes\":\"a\"}",
+                Arguments.of("message with empty attributes", "application/json",
+                        "{\"message\":\"m\",\"attributes\":[]}", "m"),
+                Arguments.of("message with attributes not a list", "application/json",
+                        "{\"message\":\"m\",\"attributes\":\"a\"}",
                         "m"),
-                Arguments.of("code and message", "application/json", "{\"code\":1002,\"message\":\"invalid\"}", "[1002] invalid"),
-                Arguments.of("message not text", "application/json", "{\"message\":{\"a\":1}}", "{\"message\":{\"a\":1}}"),
+                Arguments.of("code and message", "application/json", "{\"code\":1002,\"message\":\"invalid\"}",
+                        "[1002] invalid"),
+                Arguments.of("message not text", "application/json", "{\"message\":{\"a\":1}}",
+                        "{\"message\":{\"a\":1}}"),
                 Arguments.of("errors list", "application/json", "{\"errors\":[\"a\",\"b\"]}", "[\"a\",\"b\"]"),
                 Arguments.of("errors text", "application/json", "{\"errors\":\"all wrong\"}", "all wrong"),
                 Arguments.of("errors null", "application/json", "{\"errors\":null}", "{\"errors\":null}"),
@@ -102,7 +110,8 @@ class ErrorParsingTest {
                         "(HTML error page) 502 Bad Gateway nginx"),
                 Arguments.of("long HTML cut", "text/html", "<p>" + "z".repeat(300) + "</p>",
                         "(HTML error page) " + "z".repeat(200) + "..."),
-                Arguments.of("HTML of 200 kept", "text/html", "<p>" + "w".repeat(200) + "</p>", "(HTML error page) " + "w".repeat(200)));
+                Arguments.of("HTML of 200 kept", "text/html", "<p>" + "w".repeat(200) + "</p>",
+                        "(HTML error page) " + "w".repeat(200)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,31 +123,37 @@ class ErrorParsingTest {
     @Test
     void emptyBodyHasNoErrorText() {
         assertThat(ErrorResponses.errorMessage(response(500, "text/plain", null, ""))).isNull();
-        LiveDeskHttpException e = ErrorResponses.toException(response(500, null, null, ""), 1, CLOCK, "conversation '1'");
+        LiveDeskHttpException e = ErrorResponses.toException(response(500, null, null, ""), 1, CLOCK,
+                "conversation '1'");
         assertThat(e.getMessage()).isEqualTo("LiveDesk answered HTTP 500 (server error)");
     }
 
     @Test
     void statusesBecomeTypedExceptions() {
-        LiveDeskHttpException limited = ErrorResponses.toException(response(429, "text/plain", "30", "Retry later"), 4, CLOCK,
+        LiveDeskHttpException limited = ErrorResponses.toException(response(429, "text/plain", "30", "Retry later"), 4,
+                CLOCK,
                 "conversation '141'");
         assertThat(limited).isInstanceOfSatisfying(LiveDeskRateLimitException.class, e -> {
             assertThat(e.getAttempts()).isEqualTo(4);
             assertThat(e.getRetryAfter()).contains(Duration.ofSeconds(30));
             assertThat(e.getErrorMessage()).isEqualTo("Retry later");
-            assertThat(e.getMessage()).isEqualTo("LiveDesk answered HTTP 429 (rate limited): Retry later (after 4 attempts)");
+            assertThat(e.getMessage())
+                    .isEqualTo("LiveDesk answered HTTP 429 (rate limited): Retry later (after 4 attempts)");
         });
         assertThat(ErrorResponses.toException(response(401, null, null, "{\"error\":\"x\"}"), 1, CLOCK, null))
-                .isInstanceOf(LiveDeskAuthenticationException.class).hasMessageContaining("check the apiKey and apiSecret");
+                .isInstanceOf(LiveDeskAuthenticationException.class)
+                .hasMessageContaining("check the apiKey and apiSecret");
         assertThat(ErrorResponses.toException(response(403, null, null, ""), 1, CLOCK, null))
                 .isInstanceOf(LiveDeskAuthenticationException.class);
-        LiveDeskHttpException unavailable = ErrorResponses.toException(response(503, null, "5", "down"), 1, CLOCK, null);
+        LiveDeskHttpException unavailable = ErrorResponses.toException(response(503, null, "5", "down"), 1, CLOCK,
+                null);
         assertThat(unavailable).isExactlyInstanceOf(LiveDeskHttpException.class);
         assertThat(unavailable.getRetryAfter()).contains(Duration.ofSeconds(5));
         assertThat(unavailable.getResponseBodyExcerpt()).isEqualTo("down");
         assertThat(unavailable.isRetryable()).isTrue();
         assertThat(unavailable.isRequestMayHaveReachedLiveDesk()).isTrue();
-        LiveDeskHttpException rejected = ErrorResponses.toException(response(422, null, null, "{\"error\":\"no\"}"), 1, CLOCK, null);
+        LiveDeskHttpException rejected = ErrorResponses.toException(response(422, null, null, "{\"error\":\"no\"}"), 1,
+                CLOCK, null);
         assertThat(rejected.isRetryable()).isFalse();
         assertThat(rejected.isRequestMayHaveReachedLiveDesk()).isFalse();
         assertThat(rejected.getMessage()).isEqualTo("LiveDesk answered HTTP 422 (request rejected): no");
@@ -146,13 +161,17 @@ class ErrorParsingTest {
 
     @Test
     void notFoundNamesTheConversationAndTheMessage() {
-        assertThat(ErrorResponses.toException(response(404, null, null, "{\"error\":\"Resource could not be found\"}"), 1,
-                CLOCK, "conversation '999'").getMessage())
-                .isEqualTo("LiveDesk answered HTTP 404 (not found: check the conversation id; conversation '999' does not "
-                           + "exist or this API key cannot see it): Resource could not be found");
-        assertThat(ErrorResponses.toException(response(404, null, null, ""), 1, CLOCK, "conversation '141' or message 7")
-                .getMessage()).isEqualTo("LiveDesk answered HTTP 404 (not found: check the conversation id and message id; "
-                                         + "conversation '141' or message 7 does not exist or this API key cannot see it)");
+        assertThat(
+                ErrorResponses.toException(response(404, null, null, "{\"error\":\"Resource could not be found\"}"), 1,
+                        CLOCK, "conversation '999'").getMessage())
+                .isEqualTo(
+                        "LiveDesk answered HTTP 404 (not found: check the conversation id; conversation '999' does not "
+                                + "exist or this API key cannot see it): Resource could not be found");
+        assertThat(
+                ErrorResponses.toException(response(404, null, null, ""), 1, CLOCK, "conversation '141' or message 7")
+                        .getMessage())
+                .isEqualTo("LiveDesk answered HTTP 404 (not found: check the conversation id and message id; "
+                        + "conversation '141' or message 7 does not exist or this API key cannot see it)");
     }
 
     // ---- external_error
@@ -198,7 +217,8 @@ class ErrorParsingTest {
                 Arguments.of("line break", "a\r\nb", "filename=\"a__b\"; filename*=UTF-8''a%0D%0Ab"),
                 Arguments.of("unit separator", "a\u001fb", "filename=\"a_b\"; filename*=UTF-8''a%1Fb"),
                 Arguments.of("DEL", "a\u007fb", "filename=\"a_b\"; filename*=UTF-8''a%7Fb"),
-                Arguments.of("non-ASCII", "r\u00e9sum\u00e9.pdf", "filename=\"r_sum_.pdf\"; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf"),
+                Arguments.of("non-ASCII", "r\u00e9sum\u00e9.pdf",
+                        "filename=\"r_sum_.pdf\"; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf"),
                 Arguments.of("attr-chars kept", "a!#$&+-.^_`|~Z9\u00e9",
                         "filename=\"a!#$&+-.^_`|~Z9_\"; filename*=UTF-8''a!#$&+-.^_`|~Z9%C3%A9"),
                 Arguments.of("space encoded", "a b\u00e9", "filename=\"a b_\"; filename*=UTF-8''a%20b%C3%A9"),
@@ -220,7 +240,8 @@ class ErrorParsingTest {
         assertThat(policy.waitBeforeRetry(2, Duration.ofSeconds(10))).contains(Duration.ofSeconds(10));
         assertThat(policy.waitBeforeRetry(3, Duration.ofSeconds(1))).as("retries used up").isEmpty();
         assertThat(policy.waitBeforeRetry(1, Duration.ofSeconds(11))).as("asks for more than maxWait").isEmpty();
-        assertThat(new RateLimitPolicy(0, Duration.ofSeconds(10), Duration.ofSeconds(1)).waitBeforeRetry(1, Duration.ZERO))
+        assertThat(
+                new RateLimitPolicy(0, Duration.ofSeconds(10), Duration.ofSeconds(1)).waitBeforeRetry(1, Duration.ZERO))
                 .isEmpty();
     }
 
@@ -228,10 +249,14 @@ class ErrorParsingTest {
     void rateLimitPolicyBacksOffWithEqualJitterWithoutRetryAfter() {
         RateLimitPolicy policy = new RateLimitPolicy(30, Duration.ofSeconds(5), Duration.ofMillis(1000));
         for (int i = 0; i < 200; i++) {
-            assertThat(policy.waitBeforeRetry(1, null).orElseThrow()).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
-            assertThat(policy.waitBeforeRetry(2, null).orElseThrow()).isBetween(Duration.ofMillis(1000), Duration.ofMillis(2000));
-            assertThat(policy.waitBeforeRetry(3, null).orElseThrow()).isBetween(Duration.ofMillis(2000), Duration.ofMillis(4000));
-            assertThat(policy.waitBeforeRetry(4, null).orElseThrow()).isBetween(Duration.ofMillis(4000), Duration.ofMillis(5000));
+            assertThat(policy.waitBeforeRetry(1, null).orElseThrow()).isBetween(Duration.ofMillis(500),
+                    Duration.ofMillis(1000));
+            assertThat(policy.waitBeforeRetry(2, null).orElseThrow()).isBetween(Duration.ofMillis(1000),
+                    Duration.ofMillis(2000));
+            assertThat(policy.waitBeforeRetry(3, null).orElseThrow()).isBetween(Duration.ofMillis(2000),
+                    Duration.ofMillis(4000));
+            assertThat(policy.waitBeforeRetry(4, null).orElseThrow()).isBetween(Duration.ofMillis(4000),
+                    Duration.ofMillis(5000));
             // the backoff beyond maxWait is cut to maxWait, not given up
             assertThat(policy.waitBeforeRetry(5, null)).contains(Duration.ofSeconds(5));
             assertThat(policy.waitBeforeRetry(30, null)).contains(Duration.ofSeconds(5));
@@ -243,56 +268,74 @@ class ErrorParsingTest {
     @Test
     void rateLimitPolicyRefusesNegativeSettings() {
         assertThatThrownBy(() -> new RateLimitPolicy(-1, Duration.ZERO, Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRetries must be 0 or more, was -1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxRetries must be 0 or more, was -1");
         assertThatThrownBy(() -> new RateLimitPolicy(0, Duration.ofSeconds(-1), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RateLimitPolicy(0, null, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimitPolicy(0, null, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RateLimitPolicy(0, Duration.ZERO, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RateLimitPolicy(0, Duration.ZERO, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimitPolicy(0, Duration.ZERO, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     // ---- I/O failures: was the request sent?
 
     static Stream<Arguments> transportFailures() {
         return Stream.of(
-                Arguments.of("connect timeout", new ConnectTimeoutException("slow"), true, LiveDeskTimeoutException.class, false,
+                Arguments.of("connect timeout", new ConnectTimeoutException("slow"), true,
+                        LiveDeskTimeoutException.class, false,
                         "No connection to livedesk.test within connectTimeout (ConnectTimeoutException: slow); the request was not sent"),
-                Arguments.of("refused", new HttpHostConnectException("refused"), true, LiveDeskTransportException.class, false,
+                Arguments.of("refused", new HttpHostConnectException("refused"), true, LiveDeskTransportException.class,
+                        false,
                         "Cannot connect to livedesk.test (HttpHostConnectException: refused); the request was not sent"),
-                Arguments.of("connect exception", new ConnectException(), false, LiveDeskTransportException.class, false,
+                Arguments.of("connect exception", new ConnectException(), false, LiveDeskTransportException.class,
+                        false,
                         "Cannot connect to livedesk.test (ConnectException); the request was not sent"),
-                Arguments.of("unknown host", new UnknownHostException("livedesk.test"), false, LiveDeskTransportException.class,
+                Arguments.of("unknown host", new UnknownHostException("livedesk.test"), false,
+                        LiveDeskTransportException.class,
                         false, "Cannot connect"),
-                Arguments.of("no route", new NoRouteToHostException("x"), false, LiveDeskTransportException.class, false,
+                Arguments.of("no route", new NoRouteToHostException("x"), false, LiveDeskTransportException.class,
+                        false,
                         "Cannot connect"),
                 Arguments.of("read timeout after sending", new SocketTimeoutException("read"), true,
                         LiveDeskTimeoutException.class, true, "No answer from livedesk.test within requestTimeout "
-                                                              + "(SocketTimeoutException: read); the request was sent, so LiveDesk may have stored the message"),
+                                + "(SocketTimeoutException: read); the request was sent, so LiveDesk may have stored the message"),
                 Arguments.of("read timeout before sending", new SocketTimeoutException("read"), false,
                         LiveDeskTimeoutException.class, false, "; the request was not sent"),
-                Arguments.of("handshake", new SSLHandshakeException("bad cert"), true, LiveDeskTransportException.class, false,
+                Arguments.of("handshake", new SSLHandshakeException("bad cert"), true, LiveDeskTransportException.class,
+                        false,
                         "TLS handshake with livedesk.test failed (SSLHandshakeException: bad cert); the request was not sent"),
-                Arguments.of("handshake as cause", new java.io.IOException("wrapped", new SSLHandshakeException("x")), true,
+                Arguments.of("handshake as cause", new java.io.IOException("wrapped", new SSLHandshakeException("x")),
+                        true,
                         LiveDeskTransportException.class, false, "TLS handshake"),
-                Arguments.of("TLS before sending", new SSLException("closed"), false, LiveDeskTransportException.class, false,
+                Arguments.of("TLS before sending", new SSLException("closed"), false, LiveDeskTransportException.class,
+                        false,
                         "TLS handshake"),
-                Arguments.of("TLS after sending", new SSLException("closed"), true, LiveDeskTransportException.class, true,
+                Arguments.of("TLS after sending", new SSLException("closed"), true, LiveDeskTransportException.class,
+                        true,
                         "Request to livedesk.test failed (SSLException: closed); the request was sent"),
-                Arguments.of("closed after sending", new ConnectionClosedException("gone"), true, LiveDeskTransportException.class,
-                        true, "LiveDesk closed the connection before answering (ConnectionClosedException: gone); the request was sent"),
+                Arguments.of("closed after sending", new ConnectionClosedException("gone"), true,
+                        LiveDeskTransportException.class,
+                        true,
+                        "LiveDesk closed the connection before answering (ConnectionClosedException: gone); the request was sent"),
                 Arguments.of("closed before sending", new ConnectionClosedException("gone"), false,
-                        LiveDeskTransportException.class, false, "before answering (ConnectionClosedException: gone); the request was not sent"),
-                Arguments.of("cancelled", new CancellationException("stop"), true, LiveDeskTransportException.class, true,
+                        LiveDeskTransportException.class, false,
+                        "before answering (ConnectionClosedException: gone); the request was not sent"),
+                Arguments.of("cancelled", new CancellationException("stop"), true, LiveDeskTransportException.class,
+                        true,
                         "The request to livedesk.test was cancelled; the request was sent"),
-                Arguments.of("other", new IllegalStateException("reactor down"), false, LiveDeskTransportException.class, false,
+                Arguments.of("other", new IllegalStateException("reactor down"), false,
+                        LiveDeskTransportException.class, false,
                         "Request to livedesk.test failed (IllegalStateException: reactor down); the request was not sent"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("transportFailures")
-    void classifiesTransportFailures(String name, Exception failure, boolean sent, Class<?> type, boolean mayHaveReached,
-                                     String message) {
+    void classifiesTransportFailures(String name, Exception failure, boolean sent, Class<?> type,
+            boolean mayHaveReached,
+            String message) {
         LiveDeskTransportException e = TransportFailures.classify(failure, "livedesk.test", sent);
         assertThat(e).isExactlyInstanceOf(type).hasCause(failure);
         assertThat(e.getMessage()).contains(message);

@@ -58,9 +58,11 @@ class RequestRulesTest {
         return send("141", content, null, List.of());
     }
 
-    private static LiveDeskRequest.Send send(String conversationId, String content, Long inReplyTo, List<Attachment> files) {
+    private static LiveDeskRequest.Send send(String conversationId, String content, Long inReplyTo,
+            List<Attachment> files) {
         return new LiveDeskRequest.Send(conversation(conversationId), new Resolved<>(content, "body"),
-                new Resolved<>(false, "component option privateMessage"), new Resolved<>(inReplyTo, "header CamelLiveDeskInReplyTo"),
+                new Resolved<>(false, "component option privateMessage"),
+                new Resolved<>(inReplyTo, "header CamelLiveDeskInReplyTo"),
                 new Resolved<>(files, "body"));
     }
 
@@ -86,7 +88,8 @@ class RequestRulesTest {
         return Stream.of(
                 // conversation id
                 Arguments.of("conversation id not set", send(null, "hi", null, List.of()),
-                        List.of(HEADER, "is not set and there is no CamelLiveDeskConversationId header", "conversationId=141")),
+                        List.of(HEADER, "is not set and there is no CamelLiveDeskConversationId header",
+                                "conversationId=141")),
                 Arguments.of("blank conversation id", send(" \t", "hi", null, List.of()),
                         List.of(HEADER, "is blank", "1 to 64 letters")),
                 Arguments.of("empty conversation id", send("", "hi", null, List.of()), List.of(HEADER, "is blank")),
@@ -96,13 +99,16 @@ class RequestRulesTest {
                         List.of(HEADER, "'" + "9".repeat(80) + "...(200000 characters)'", "has 200000 characters")),
                 Arguments.of("slash", send("141/../142", "hi", null, List.of()), List.of("contains '/' at position 4")),
                 Arguments.of("dot", send("14.1", "hi", null, List.of()), List.of("contains '.' at position 3")),
-                Arguments.of("space", send("14 1", "hi", null, List.of()), List.of("contains whitespace at position 3")),
+                Arguments.of("space", send("14 1", "hi", null, List.of()),
+                        List.of("contains whitespace at position 3")),
                 Arguments.of("line break", send("141\r\nforged", "hi", null, List.of()),
                         List.of("'141\\r\\nforged'", "contains whitespace at position 4")),
                 Arguments.of("control character", send("141\u0000", "hi", null, List.of()),
                         List.of("'141\\u0000'", "contains a control character at position 4")),
-                Arguments.of("non-ASCII letter", send("caf\u00e9", "hi", null, List.of()), List.of("contains '\u00e9' at position 4")),
-                Arguments.of("upper bound letters", send("Z[", "hi", null, List.of()), List.of("contains '[' at position 2")),
+                Arguments.of("non-ASCII letter", send("caf\u00e9", "hi", null, List.of()),
+                        List.of("contains '\u00e9' at position 4")),
+                Arguments.of("upper bound letters", send("Z[", "hi", null, List.of()),
+                        List.of("contains '[' at position 2")),
                 Arguments.of("after z", send("z{", "hi", null, List.of()), List.of("contains '{' at position 2")),
                 Arguments.of("before a", send("a`", "hi", null, List.of()), List.of("contains '`' at position 2")),
                 Arguments.of("before A", send("A@", "hi", null, List.of()), List.of("contains '@' at position 2")),
@@ -110,7 +116,8 @@ class RequestRulesTest {
                 Arguments.of("before 0", send("0/", "hi", null, List.of()), List.of("contains '/' at position 2")),
                 Arguments.of("negative number", send("-5", "hi", null, List.of()),
                         List.of("'-5' is not a positive number and does not start with a letter or digit")),
-                Arguments.of("leading underscore", send("_a", "hi", null, List.of()), List.of("'_a' is not a positive number")),
+                Arguments.of("leading underscore", send("_a", "hi", null, List.of()),
+                        List.of("'_a' is not a positive number")),
                 Arguments.of("zero", send("0", "hi", null, List.of()), List.of("'0' is not a positive number")),
                 Arguments.of("zeros", send("000", "hi", null, List.of()), List.of("'000' is not a positive number")),
                 // content
@@ -118,7 +125,8 @@ class RequestRulesTest {
                         List.of("body: content is missing", "CamelLiveDeskContent header", "or attach a file")),
                 Arguments.of("blank content", text("  "), List.of("body: content is blank")),
                 Arguments.of("content over the limit", text("x".repeat(21)),
-                        List.of("body: content has 21 characters, more than the 20 LiveDesk accepts", "maxContentLength")),
+                        List.of("body: content has 21 characters, more than the 20 LiveDesk accepts",
+                                "maxContentLength")),
                 Arguments.of("lone high surrogate", text("a\uD800"), List.of("unpaired surrogate")),
                 Arguments.of("high surrogate before a letter", text("\uD800a"), List.of("unpaired surrogate")),
                 Arguments.of("lone low surrogate", text("a\uDC00b"), List.of("unpaired surrogate")),
@@ -132,16 +140,20 @@ class RequestRulesTest {
                         List.of("attachment file name (body): is missing", "CamelFileName")),
                 Arguments.of("blank file name", send("141", null, null, List.of(Attachment.of(" ", new byte[1]))),
                         List.of("attachment file name (body): is missing")),
-                Arguments.of("file name too long", send("141", null, null, List.of(Attachment.of("n".repeat(1001), new byte[1]))),
+                Arguments.of("file name too long",
+                        send("141", null, null, List.of(Attachment.of("n".repeat(1001), new byte[1]))),
                         List.of("is 1001 characters long", "at most 1000")),
                 Arguments.of("content type with a line break",
                         send("141", null, null, List.of(bytes("a").withContentType("text/plain\r\nX-Evil: 1"))),
                         List.of("attachment a: content type 'text/plain\\r\\nX-Evil: 1' contains control or non-ASCII")),
-                Arguments.of("content type not ASCII", send("141", null, null, List.of(bytes("a").withContentType("t\u00e9xt/plain"))),
+                Arguments.of("content type not ASCII",
+                        send("141", null, null, List.of(bytes("a").withContentType("t\u00e9xt/plain"))),
                         List.of("contains control or non-ASCII")),
-                Arguments.of("content type with DEL", send("141", null, null, List.of(bytes("a").withContentType("text/\u007f"))),
+                Arguments.of("content type with DEL",
+                        send("141", null, null, List.of(bytes("a").withContentType("text/\u007f"))),
                         List.of("contains control or non-ASCII")),
-                Arguments.of("missing file", send("141", null, null, List.of(Attachment.of(Path.of("/no/such/file.pdf")))),
+                Arguments.of("missing file",
+                        send("141", null, null, List.of(Attachment.of(Path.of("/no/such/file.pdf")))),
                         List.of("attachment file.pdf: file /no/such/file.pdf does not exist")),
                 Arguments.of("directory", send("141", null, null, List.of(Attachment.of(directory))),
                         List.of("is a directory")),
@@ -168,9 +180,11 @@ class RequestRulesTest {
                         List.of("template_params.processed_params: has a blank variable name")),
                 Arguments.of("template content too long", template(named().content("c".repeat(21))),
                         List.of("body: content has 21 characters")),
-                Arguments.of("header type unknown", template(named().header(new TemplateHeader("audio", null, null, null, null))),
+                Arguments.of("header type unknown",
+                        template(named().header(new TemplateHeader("audio", null, null, null, null))),
                         List.of("template_params.header_params.type: 'audio' is not a header type", "location")),
-                Arguments.of("header type missing", template(named().header(new TemplateHeader(null, null, null, null, null))),
+                Arguments.of("header type missing",
+                        template(named().header(new TemplateHeader(null, null, null, null, null))),
                         List.of("template_params.header_params.type: is missing")),
                 Arguments.of("image without url", template(named().header(TemplateHeader.image(null))),
                         List.of("media_url: is missing", "TemplateHeader.image(url)")),
@@ -182,24 +196,35 @@ class RequestRulesTest {
                         List.of("'ftp://x/v.mp4' is not an http(s) URL")),
                 Arguments.of("url too short for http", template(named().header(TemplateHeader.video("http:/"))),
                         List.of("'http:/' is not an http(s) URL")),
-                Arguments.of("location missing", template(named().header(new TemplateHeader("location", null, null, null, null))),
+                Arguments.of("location missing",
+                        template(named().header(new TemplateHeader("location", null, null, null, null))),
                         List.of("header_params.location: is missing")),
-                Arguments.of("latitude missing", template(named().header(new TemplateHeader("location", null, null, null,
-                        new TemplateLocation(null, 1.0, null, null)))), List.of("location.latitude: is missing")),
-                Arguments.of("longitude missing", template(named().header(new TemplateHeader("location", null, null, null,
-                        new TemplateLocation(1.0, null, null, null)))), List.of("location.longitude: is missing")),
-                Arguments.of("latitude above 90", template(named().header(TemplateHeader.location(90.001, 0, null, null))),
+                Arguments.of("latitude missing",
+                        template(named().header(new TemplateHeader("location", null, null, null,
+                                new TemplateLocation(null, 1.0, null, null)))),
+                        List.of("location.latitude: is missing")),
+                Arguments.of("longitude missing",
+                        template(named().header(new TemplateHeader("location", null, null, null,
+                                new TemplateLocation(1.0, null, null, null)))),
+                        List.of("location.longitude: is missing")),
+                Arguments.of("latitude above 90",
+                        template(named().header(TemplateHeader.location(90.001, 0, null, null))),
                         List.of("location.latitude: '90.001' is outside -90 to 90", "between -90 and 90")),
-                Arguments.of("latitude below -90", template(named().header(TemplateHeader.location(-90.001, 0, null, null))),
+                Arguments.of("latitude below -90",
+                        template(named().header(TemplateHeader.location(-90.001, 0, null, null))),
                         List.of("location.latitude: '-90.001' is outside")),
-                Arguments.of("latitude NaN", template(named().header(TemplateHeader.location(Double.NaN, 0, null, null))),
+                Arguments.of("latitude NaN",
+                        template(named().header(TemplateHeader.location(Double.NaN, 0, null, null))),
                         List.of("location.latitude: 'NaN' is outside")),
-                Arguments.of("longitude above 180", template(named().header(TemplateHeader.location(0, 180.001, null, null))),
+                Arguments.of("longitude above 180",
+                        template(named().header(TemplateHeader.location(0, 180.001, null, null))),
                         List.of("location.longitude: '180.001' is outside -180 to 180")),
-                Arguments.of("longitude below -180", template(named().header(TemplateHeader.location(0, -180.001, null, null))),
+                Arguments.of("longitude below -180",
+                        template(named().header(TemplateHeader.location(0, -180.001, null, null))),
                         List.of("location.longitude: '-180.001'")),
                 Arguments.of("null button", template(named().button(null)), List.of("button_params[0]: is null")),
-                Arguments.of("button without index", template(named().button(new TemplateButton(null, "url", "x", null))),
+                Arguments.of("button without index",
+                        template(named().button(new TemplateButton(null, "url", "x", null))),
                         List.of("button_params[0].index: is missing")),
                 Arguments.of("negative button index", template(named().urlButton(-1, "x")),
                         List.of("button_params[0].index: '-1' is negative")),
@@ -209,9 +234,11 @@ class RequestRulesTest {
                         List.of("button_params[0].text: is missing", "URL suffix")),
                 Arguments.of("quick reply without payload", template(named().quickReplyButton(0, "")),
                         List.of("button_params[0].payload (body): is blank")),
-                Arguments.of("button sub type unknown", template(named().button(new TemplateButton(0, "call", "x", null))),
+                Arguments.of("button sub type unknown",
+                        template(named().button(new TemplateButton(0, "call", "x", null))),
                         List.of("button_params[0].sub_type: 'call' is not a button type", "url or quick_reply")),
-                Arguments.of("button sub type missing", template(named().button(new TemplateButton(0, null, "x", null))),
+                Arguments.of("button sub type missing",
+                        template(named().button(new TemplateButton(0, null, "x", null))),
                         List.of("button_params[0].sub_type: is missing")),
                 // retry
                 Arguments.of("message id not set", retry(null),
@@ -240,7 +267,8 @@ class RequestRulesTest {
     }
 
     static Stream<Arguments> accepted() {
-        List<Attachment> fifteenBytes = new ArrayList<>(List.of(Attachment.of(file), Attachment.of("ten", new byte[10])));
+        List<Attachment> fifteenBytes = new ArrayList<>(
+                List.of(Attachment.of(file), Attachment.of("ten", new byte[10])));
         return Stream.of(
                 Arguments.of("a number", text("hi").conversationId().value(), text("hi")),
                 Arguments.of("one letter", "a", send("a", "hi", null, List.of())),
@@ -260,12 +288,17 @@ class RequestRulesTest {
                 Arguments.of("file name of 1000 characters", "1000", send("141", null, null,
                         List.of(Attachment.of("n".repeat(1000), new byte[1])))),
                 Arguments.of("a template", "t", template(named())),
-                Arguments.of("location at the bounds", "90", template(named().header(TemplateHeader.location(90, -180, "n", "a")))),
-                Arguments.of("location at the other bounds", "-90", template(named().header(TemplateHeader.location(-90, 180, null, null)))),
-                Arguments.of("media url in capitals", "HTTP", template(named().header(TemplateHeader.image("HTTP://x/y.png")))),
-                Arguments.of("https media url", "https", template(named().header(TemplateHeader.document("https://x/y.pdf", "y.pdf")))),
+                Arguments.of("location at the bounds", "90",
+                        template(named().header(TemplateHeader.location(90, -180, "n", "a")))),
+                Arguments.of("location at the other bounds", "-90",
+                        template(named().header(TemplateHeader.location(-90, 180, null, null)))),
+                Arguments.of("media url in capitals", "HTTP",
+                        template(named().header(TemplateHeader.image("HTTP://x/y.png")))),
+                Arguments.of("https media url", "https",
+                        template(named().header(TemplateHeader.document("https://x/y.pdf", "y.pdf")))),
                 Arguments.of("text header", "text", template(named().header(TemplateHeader.text("Ann")))),
-                Arguments.of("buttons 0 and 1", "buttons", template(named().urlButton(0, "a").quickReplyButton(1, "p"))),
+                Arguments.of("buttons 0 and 1", "buttons",
+                        template(named().urlButton(0, "a").quickReplyButton(1, "p"))),
                 Arguments.of("retry of message 1", "retry", retry(1L)));
     }
 
@@ -278,7 +311,8 @@ class RequestRulesTest {
     @Test
     void wholeMessageOfARuleNamesSourceProblemAndFix() {
         assertThatThrownBy(() -> VALIDATOR.validate(send("14 1", "hi", null, List.of())))
-                .hasMessage(HEADER + ": '14 1' contains whitespace at position 3. Use the conversation id LiveDesk shows, "
-                            + "e.g. 141: 1 to 64 letters, digits, '_' or '-', starting with a letter or digit");
+                .hasMessage(
+                        HEADER + ": '14 1' contains whitespace at position 3. Use the conversation id LiveDesk shows, "
+                                + "e.g. 141: 1 to 64 letters, digits, '_' or '-', starting with a letter or digit");
     }
 }

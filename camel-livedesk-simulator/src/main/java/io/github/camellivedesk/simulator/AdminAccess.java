@@ -49,7 +49,8 @@ final class AdminAccess {
         if (needsToken && token != null) {
             String given = headers.getFirst(TOKEN_HEADER);
             if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
-                return new Refusal(401, "The simulator was started with an admin token: send it in the " + TOKEN_HEADER + " header");
+                return new Refusal(401,
+                        "The simulator was started with an admin token: send it in the " + TOKEN_HEADER + " header");
             }
         }
         if (method.equals("POST") && !isJson(headers.getFirst("Content-Type"))) {
@@ -80,7 +81,8 @@ final class AdminAccess {
         if (origin) {
             try {
                 URI uri = new URI(authority);
-                if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getRawAuthority() == null || uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
+                if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getRawAuthority() == null
+                        || uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
                     return false;
                 }
                 authority = uri.getRawAuthority();
@@ -131,7 +133,8 @@ final class AdminAccess {
             return false;
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().equalsIgnoreCase("application/json");
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+                .equalsIgnoreCase("application/json");
     }
 
     /** A refused request: the status and the reason in the error body. */

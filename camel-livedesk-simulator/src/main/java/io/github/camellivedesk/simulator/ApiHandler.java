@@ -19,7 +19,8 @@ final class ApiHandler implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
     private static final Pattern MESSAGES = Pattern.compile("^/api/v2/accounts/conversations/([^/]+)/messages/?$");
-    private static final Pattern RETRY = Pattern.compile("^/api/v2/accounts/conversations/([^/]+)/messages/([^/]+)/retry/?$");
+    private static final Pattern RETRY = Pattern
+            .compile("^/api/v2/accounts/conversations/([^/]+)/messages/([^/]+)/retry/?$");
     private static final long MAX_DRAINED_REFUSAL = 64 * 1024;
 
     private final FaultInjector faults;
@@ -30,7 +31,7 @@ final class ApiHandler implements HttpHandler {
     private final ResponseWriter writer;
 
     ApiHandler(FaultInjector faults, Throttle throttle, Authentication authentication, MessageCreation messages,
-               ResponseWriter writer) {
+            ResponseWriter writer) {
         this.faults = faults;
         this.faultResponder = new FaultResponder(writer);
         this.throttle = throttle;
@@ -80,7 +81,8 @@ final class ApiHandler implements HttpHandler {
 
     /** LiveDesk's throttling answer: plain text, nothing stored. */
     private static ApiResponse throttled(ApiCall call, long retryAfterSeconds) {
-        ApiResponse response = new ApiResponse(429, "text/plain; charset=utf-8", "Retry later".getBytes(StandardCharsets.UTF_8),
+        ApiResponse response = new ApiResponse(429, "text/plain; charset=utf-8",
+                "Retry later".getBytes(StandardCharsets.UTF_8),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
         // reading a large upload only to refuse it would cost more than the client reconnecting
         long length = call.declaredLength();
@@ -88,7 +90,8 @@ final class ApiHandler implements HttpHandler {
     }
 
     private static ApiResponse methodNotAllowed() {
-        return new ApiResponse(405, ApiResponse.JSON, ErrorBodies.error("Method not allowed").getBytes(StandardCharsets.UTF_8),
+        return new ApiResponse(405, ApiResponse.JSON,
+                ErrorBodies.error("Method not allowed").getBytes(StandardCharsets.UTF_8),
                 Map.of("Allow", "POST"));
     }
 

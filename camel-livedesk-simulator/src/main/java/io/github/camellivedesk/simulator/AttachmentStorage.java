@@ -76,7 +76,8 @@ final class AttachmentStorage {
             try {
                 Files.deleteIfExists(folder);
             } catch (DirectoryNotEmptyException someoneElsesFiles) {
-                LOG.log(System.Logger.Level.DEBUG, "Keeping " + folder + ": it holds files the simulator did not write");
+                LOG.log(System.Logger.Level.DEBUG,
+                        "Keeping " + folder + ": it holds files the simulator did not write");
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, "Could not delete " + folder, e);
             }

@@ -10,7 +10,8 @@ final class Authentication {
     private final byte[] expected;
 
     Authentication(String apiKey, String apiSecret) {
-        this.expected = ("Basic " + Base64.getEncoder().encodeToString((apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8)))
+        this.expected = ("Basic "
+                + Base64.getEncoder().encodeToString((apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8)))
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -68,7 +68,8 @@ final class ContentDisposition {
         }
         for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || "!#$&+-.^_`|~".indexOf(c) >= 0) {
                 encoded.append((char) c);
             } else {
                 encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))

@@ -69,9 +69,11 @@ public sealed interface Fault permits Fault.Status, Fault.HugeErrorBody, Fault.L
     /** An HTML error page, as a load balancer in front of the service answers. */
     static Status htmlErrorPage(int status) {
         return status(status).withContentType("text/html; charset=utf-8").withBody(
-                "<!DOCTYPE html><html><head><title>" + status + " Error</title><style>body{font:14px sans-serif}</style>"
-                + "</head><body><h1>" + status + " Bad Gateway</h1><p>The server encountered a temporary error.</p>"
-                + "<hr><center>nginx</center></body></html>");
+                "<!DOCTYPE html><html><head><title>" + status
+                        + " Error</title><style>body{font:14px sans-serif}</style>"
+                        + "</head><body><h1>" + status
+                        + " Bad Gateway</h1><p>The server encountered a temporary error.</p>"
+                        + "<hr><center>nginx</center></body></html>");
     }
 
     /** A status with a zero-length body. A 2xx status stores the message first. */

@@ -103,7 +103,8 @@ public final class FaultInjector {
         @Override
         public String toString() {
             return fault + (conversationId == null ? "" : " for conversation " + conversationId)
-                   + (remaining != null ? " for the next " + remaining.get() : fraction < 1 ? " for " + fraction : " always");
+                    + (remaining != null ? " for the next " + remaining.get()
+                            : fraction < 1 ? " for " + fraction : " always");
         }
     }
 }

@@ -46,7 +46,8 @@ final class FaultResponder {
             writer.drop(call);
         } else if (fault instanceof Fault.MalformedJson) {
             byte[] body = processing.process().body();
-            writer.send(call, new ApiResponse(200, ApiResponse.JSON, Arrays.copyOf(body, Math.max(1, body.length / 2)), Map.of()));
+            writer.send(call, new ApiResponse(200, ApiResponse.JSON, Arrays.copyOf(body, Math.max(1, body.length / 2)),
+                    Map.of()));
         } else if (fault instanceof Fault.SlowBody slow) {
             writer.sendSlowly(call, processing.process(), slow.pause());
         } else {

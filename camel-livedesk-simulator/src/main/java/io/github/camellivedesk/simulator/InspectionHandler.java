@@ -21,7 +21,8 @@ import com.sun.net.httpserver.HttpHandler;
 final class InspectionHandler implements HttpHandler {
 
     static final String PREFIX = "/__simulator/";
-    private static final Pattern CONVERSATION = Pattern.compile("^conversations/([0-9]+)(/messages|/window|/customer-reply)?$");
+    private static final Pattern CONVERSATION = Pattern
+            .compile("^conversations/([0-9]+)(/messages|/window|/customer-reply)?$");
 
     static final int MAX_BODY = 1024 * 1024;
 
@@ -33,8 +34,9 @@ final class InspectionHandler implements HttpHandler {
     private final Runnable reset;
     private final AdminAccess access;
 
-    InspectionHandler(MessageStore store, RequestLog requestLog, FaultInjector faults, Throttle throttle, MessageJson json,
-                      Runnable reset, AdminAccess access) {
+    InspectionHandler(MessageStore store, RequestLog requestLog, FaultInjector faults, Throttle throttle,
+            MessageJson json,
+            Runnable reset, AdminAccess access) {
         this.store = store;
         this.requestLog = requestLog;
         this.faults = faults;
@@ -49,7 +51,8 @@ final class InspectionHandler implements HttpHandler {
         String path = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
         String method = exchange.getRequestMethod();
         // health tells nothing and serves readiness probes, which do not know the token
-        AdminAccess.Refusal refusal = access.checkInspection(method, exchange.getRequestHeaders(), !path.equals("health"));
+        AdminAccess.Refusal refusal = access.checkInspection(method, exchange.getRequestHeaders(),
+                !path.equals("health"));
         if (refusal != null) {
             refuse(exchange, refusal.status(), refusal.reason());
             return;
@@ -57,7 +60,8 @@ final class InspectionHandler implements HttpHandler {
         try {
             Object answer = route(exchange, method, path);
             if (answer == null) {
-                ApiResponse.writeJson(exchange, 404, ErrorBodies.error("No inspection endpoint " + method + " " + PREFIX + path));
+                ApiResponse.writeJson(exchange, 404,
+                        ErrorBodies.error("No inspection endpoint " + method + " " + PREFIX + path));
             } else {
                 ApiResponse.writeJson(exchange, 200, JsonWriter.write(answer));
             }
@@ -202,8 +206,9 @@ final class InspectionHandler implements HttpHandler {
             }
             case "rateLimit" -> spec.containsKey("retryAfterSeconds")
                     ? Fault.rateLimit(Duration.ofSeconds(number(spec, "retryAfterSeconds", 1).longValue()))
-                    : spec.containsKey("retryAfterDate") ? Fault.rateLimitUntil(ZonedDateTime.parse(spec.get("retryAfterDate").toString()))
-                    : Fault.rateLimitPlain();
+                    : spec.containsKey("retryAfterDate")
+                            ? Fault.rateLimitUntil(ZonedDateTime.parse(spec.get("retryAfterDate").toString()))
+                            : Fault.rateLimitPlain();
             case "latency" -> Fault.latency(Duration.ofMillis(number(spec, "minMillis", 0).longValue()),
                     Duration.ofMillis(number(spec, "maxMillis", number(spec, "minMillis", 0).longValue()).longValue()));
             case "drop" -> switch (String.valueOf(spec.getOrDefault("when", "beforeRead"))) {
@@ -218,7 +223,7 @@ final class InspectionHandler implements HttpHandler {
             case "hugeErrorBody" -> Fault.hugeErrorBody(number(spec, "status", 500).intValue(),
                     number(spec, "size", 5_000_000).longValue());
             default -> throw new IllegalArgumentException("Unknown fault type " + spec.get("type")
-                                                          + "; use status, rateLimit, latency, drop, malformedJson, html, emptyBody, slowBody or hugeErrorBody");
+                    + "; use status, rateLimit, latency, drop, malformedJson, html, emptyBody, slowBody or hugeErrorBody");
         };
         FaultInjector.Scope scope = faults.inject(fault);
         if (spec.get("conversation") != null) {

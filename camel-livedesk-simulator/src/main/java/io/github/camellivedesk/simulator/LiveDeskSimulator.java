@@ -76,7 +76,8 @@ public final class LiveDeskSimulator implements AutoCloseable {
             server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 1024);
         } catch (IOException e) {
             storage.close();
-            throw new UncheckedIOException("Cannot start the LiveDesk simulator on " + settings.host() + ":" + settings.port(), e);
+            throw new UncheckedIOException(
+                    "Cannot start the LiveDesk simulator on " + settings.host() + ":" + settings.port(), e);
         }
         AtomicInteger threadNumber = new AtomicInteger();
         executor = Executors.newFixedThreadPool(settings.threads(), runnable -> {
@@ -96,13 +97,16 @@ public final class LiveDeskSimulator implements AutoCloseable {
         access.listeningOn(server.getAddress().getPort());
         writer = new ResponseWriter(requestLog, scheduler, executor);
         MessageCreation messages = new MessageCreation(store, settings.autoCreateConversations(),
-                new MessageUploads(storage, settings.maxAttachments(), settings.maxAttachmentSize()), storage, messageJson, baseUrl);
-        server.createContext("/api/", new ApiHandler(faults, throttle, new Authentication(settings.apiKey(), settings.apiSecret()),
-                messages, writer));
+                new MessageUploads(storage, settings.maxAttachments(), settings.maxAttachmentSize()), storage,
+                messageJson, baseUrl);
+        server.createContext("/api/",
+                new ApiHandler(faults, throttle, new Authentication(settings.apiKey(), settings.apiSecret()),
+                        messages, writer));
         server.createContext(InspectionHandler.PREFIX,
                 new InspectionHandler(store, requestLog, faults, throttle, messageJson, this::reset, access));
         server.createContext(DownloadHandler.PREFIX, new DownloadHandler(store, access));
-        server.createContext("/", exchange -> ApiResponse.writeJson(exchange, 404, ErrorBodies.error("Resource could not be found")));
+        server.createContext("/",
+                exchange -> ApiResponse.writeJson(exchange, 404, ErrorBodies.error("Resource could not be found")));
         seed();
         server.start();
         LOG.log(System.Logger.Level.DEBUG, "LiveDesk simulator listening on " + baseUrl);
@@ -186,8 +190,9 @@ public final class LiveDeskSimulator implements AutoCloseable {
 
     /** The conversation with this id; {@link IllegalArgumentException} when there is none. */
     public SimulatedConversation conversation(long id) {
-        return store.find(id).orElseThrow(() -> new IllegalArgumentException("No conversation " + id + " in the simulator; "
-                                                                             + "create it with createConversation(" + id + ") or builder().conversations(...)"));
+        return store.find(id)
+                .orElseThrow(() -> new IllegalArgumentException("No conversation " + id + " in the simulator; "
+                        + "create it with createConversation(" + id + ") or builder().conversations(...)"));
     }
 
     /** Creates a conversation (or returns the existing one). */
@@ -409,8 +414,10 @@ public final class LiveDeskSimulator implements AutoCloseable {
             for (long id : conversations) {
                 ids.add(id);
             }
-            return new SimulatorSettings(host, port, apiKey, apiSecret, ids, autoCreateConversations, inboxId, accountId,
-                    storageDir, threads, recordRequests, requestLogSize, messageRetention, maxAttachments, maxAttachmentSize,
+            return new SimulatorSettings(host, port, apiKey, apiSecret, ids, autoCreateConversations, inboxId,
+                    accountId,
+                    storageDir, threads, recordRequests, requestLogSize, messageRetention, maxAttachments,
+                    maxAttachmentSize,
                     clientRateLimit, conversationRateLimit, adminToken);
         }
     }

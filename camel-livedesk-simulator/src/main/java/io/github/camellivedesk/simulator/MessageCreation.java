@@ -26,8 +26,9 @@ final class MessageCreation {
     private final MessageJson json;
     private final String downloadUrl;
 
-    MessageCreation(MessageStore store, boolean autoCreateConversations, MessageUploads uploads, AttachmentStorage storage,
-                    MessageJson json, String baseUrl) {
+    MessageCreation(MessageStore store, boolean autoCreateConversations, MessageUploads uploads,
+            AttachmentStorage storage,
+            MessageJson json, String baseUrl) {
         this.store = store;
         this.autoCreateConversations = autoCreateConversations;
         this.uploads = uploads;
@@ -53,15 +54,18 @@ final class MessageCreation {
             }
             return multipartMessage(call, conversation, boundary);
         }
-        return ApiResponse.json(415, ErrorBodies.error("Unsupported Content-Type " + (contentType == null ? "(none)" : contentType)
-                                                       + ": use application/json or multipart/form-data")).closing();
+        return ApiResponse.json(415,
+                ErrorBodies.error("Unsupported Content-Type " + (contentType == null ? "(none)" : contentType)
+                        + ": use application/json or multipart/form-data"))
+                .closing();
     }
 
     @SuppressWarnings("unchecked")
     private ApiResponse jsonMessage(ApiCall call, SimulatedConversation conversation) throws IOException {
         byte[] bytes = call.readBody(MAX_JSON_BYTES);
         if (bytes == null) {
-            return ApiResponse.json(413, ErrorBodies.error("Request body larger than " + MAX_JSON_BYTES + " bytes")).closing();
+            return ApiResponse.json(413, ErrorBodies.error("Request body larger than " + MAX_JSON_BYTES + " bytes"))
+                    .closing();
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         call.recordJson(text, MAX_RECORDED_JSON);
@@ -76,7 +80,8 @@ final class MessageCreation {
         }
         Map<String, Object> body = (Map<String, Object>) parsed;
         boolean template = body.containsKey("template_params");
-        Optional<MessageRules.Violation> violation = template ? MessageRules.templateMessage(body) : MessageRules.textMessage(body);
+        Optional<MessageRules.Violation> violation = template ? MessageRules.templateMessage(body)
+                : MessageRules.textMessage(body);
         if (violation.isPresent()) {
             return violation.get().response();
         }
@@ -87,15 +92,18 @@ final class MessageCreation {
             content = (String) params.get("name");
         }
         Long inReplyTo = null;
-        if (body.get("content_attributes") instanceof Map<?, ?> attributes && attributes.get("in_reply_to") instanceof Number n) {
+        if (body.get("content_attributes") instanceof Map<?, ?> attributes
+                && attributes.get("in_reply_to") instanceof Number n) {
             inReplyTo = n.longValue();
         }
-        StoredMessage message = store.outgoing(conversation, store.nextMessageId(), content, Boolean.TRUE.equals(body.get("private")),
+        StoredMessage message = store.outgoing(conversation, store.nextMessageId(), content,
+                Boolean.TRUE.equals(body.get("private")),
                 inReplyTo, params == null ? null : Collections.unmodifiableMap(params), List.of());
         return ApiResponse.json(200, json.render(message));
     }
 
-    private ApiResponse multipartMessage(ApiCall call, SimulatedConversation conversation, String boundary) throws IOException {
+    private ApiResponse multipartMessage(ApiCall call, SimulatedConversation conversation, String boundary)
+            throws IOException {
         MessageUploads.Form form;
         try {
             form = uploads.read(call, boundary);
@@ -111,9 +119,11 @@ final class MessageCreation {
         List<StoredAttachment> attachments = new ArrayList<>();
         for (MessageUploads.Upload file : form.files()) {
             long id = store.nextAttachmentId();
-            attachments.add(new StoredAttachment(id, messageId, file.fileName(), file.contentType(), file.size(), file.sha256(),
-                    file.path(), fileType(file.contentType()),
-                    downloadUrl + id + "/" + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20")));
+            attachments.add(
+                    new StoredAttachment(id, messageId, file.fileName(), file.contentType(), file.size(), file.sha256(),
+                            file.path(), fileType(file.contentType()),
+                            downloadUrl + id + "/"
+                                    + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20")));
         }
         StoredMessage message = store.outgoing(conversation, messageId, form.content() == null ? "" : form.content(),
                 form.privateMessage(), form.inReplyTo(), null, attachments);

@@ -55,7 +55,8 @@ final class MessageJson {
         json.put("file_type", attachment.fileType());
         json.put("account_id", accountId);
         int dot = attachment.fileName().lastIndexOf('.');
-        json.put("extension", dot > 0 && dot < attachment.fileName().length() - 1 ? attachment.fileName().substring(dot + 1) : null);
+        json.put("extension",
+                dot > 0 && dot < attachment.fileName().length() - 1 ? attachment.fileName().substring(dot + 1) : null);
         json.put("data_url", attachment.dataUrl());
         json.put("thumb_url", "image".equals(attachment.fileType()) ? attachment.dataUrl() : "");
         json.put("file_size", attachment.size());

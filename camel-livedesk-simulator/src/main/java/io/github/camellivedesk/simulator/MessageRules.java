@@ -98,12 +98,12 @@ final class MessageRules {
         if (!(body.get("template_params") instanceof Map<?, ?> params)) {
             return new Violation("template_params", "template_params must be an object");
         }
-        for (String field : new String[] { "name", "language" }) {
+        for (String field : new String[]{ "name", "language" }) {
             if (!(params.get(field) instanceof String value) || value.isBlank()) {
                 return new Violation("template_params." + field, "template_params." + field + " is required");
             }
         }
-        for (String field : new String[] { "processed_params" }) {
+        for (String field : new String[]{ "processed_params" }) {
             Object value = params.get(field);
             if (value != null && !(value instanceof Map<?, ?>)) {
                 return new Violation("template_params." + field, field + " must be an object");
@@ -146,7 +146,8 @@ final class MessageRules {
                     return new Violation(field + ".location", "location header requires location");
                 }
                 Violation latitude = coordinate(location.get("latitude"), 90, field + ".location.latitude");
-                return latitude != null ? latitude : coordinate(location.get("longitude"), 180, field + ".location.longitude");
+                return latitude != null ? latitude
+                        : coordinate(location.get("longitude"), 180, field + ".location.longitude");
             }
             default -> {
                 Object variables = header.get("text_variables");
@@ -165,7 +166,7 @@ final class MessageRules {
         double degrees = number.doubleValue();
         if (Double.isNaN(degrees) || degrees < -bound || degrees > bound) {
             return new Violation(field, field.substring(field.lastIndexOf('.') + 1) + " must be between -"
-                                                   + bound + " and " + bound);
+                    + bound + " and " + bound);
         }
         return null;
     }

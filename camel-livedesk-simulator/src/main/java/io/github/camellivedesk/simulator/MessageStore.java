@@ -24,7 +24,7 @@ final class MessageStore {
     private final AtomicLong nextMessageId = new AtomicLong(1);
     private final AtomicLong nextAttachmentId = new AtomicLong(1);
     private final int retention;
-    private volatile Consumer<Path> onEvicted = file -> { };
+    private volatile Consumer<Path> onEvicted = file -> {};
 
     MessageStore(int retention) {
         this.retention = retention;
@@ -62,7 +62,7 @@ final class MessageStore {
      * as failed, as WhatsApp refuses it; templates always go.
      */
     StoredMessage outgoing(SimulatedConversation conversation, long id, String content, boolean privateMessage,
-                           Long inReplyTo, Map<String, Object> templateParams, List<StoredAttachment> attachments) {
+            Long inReplyTo, Map<String, Object> templateParams, List<StoredAttachment> attachments) {
         boolean refused = templateParams == null && !privateMessage && !conversation.windowOpen();
         Map<String, Object> attributes = new LinkedHashMap<>();
         if (inReplyTo != null) {

@@ -74,7 +74,8 @@ final class MessageUploads {
             throw rejected;
         } catch (IOException e) {
             files.forEach(file -> storage.delete(file.path()));
-            throw new Rejected(ApiResponse.json(400, ErrorBodies.error("Malformed multipart body: " + e.getMessage())).closing());
+            throw new Rejected(
+                    ApiResponse.json(400, ErrorBodies.error("Malformed multipart body: " + e.getMessage())).closing());
         }
         call.markUnread();
         return new Form(content, privateMessage, inReplyTo, List.copyOf(files));
@@ -89,7 +90,8 @@ final class MessageUploads {
             throw new IllegalStateException(e);
         }
         long size;
-        try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 65536), sha256)) {
+        try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 65536),
+                sha256)) {
             size = reader.copyBody(out, maxAttachmentSize);
         } catch (IOException e) {
             storage.delete(file);
@@ -97,8 +99,9 @@ final class MessageUploads {
         }
         if (size < 0) {
             storage.delete(file);
-            throw new Rejected(ApiResponse.json(413, ErrorBodies.invalidField("attachments", "attachment '" + part.fileName()
-                    + "' is too large (maximum is " + maxAttachmentSize + " bytes)")).closing());
+            throw new Rejected(
+                    ApiResponse.json(413, ErrorBodies.invalidField("attachments", "attachment '" + part.fileName()
+                            + "' is too large (maximum is " + maxAttachmentSize + " bytes)")).closing());
         }
         String contentType = part.contentType() == null ? "application/octet-stream" : part.contentType();
         return new Upload(part.fileName(), contentType, size, HexFormat.of().formatHex(sha256.digest()), file);

@@ -75,7 +75,7 @@ final class MultipartReader {
         }
         skipLine();
         Map<String, String> headers = new LinkedHashMap<>();
-        for (int lines = 0; ; lines++) {
+        for (int lines = 0;; lines++) {
             String line = readLine();
             if (line.isEmpty()) {
                 break;
@@ -88,8 +88,10 @@ final class MultipartReader {
                 headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
             }
         }
-        Map<String, String> disposition = ContentDisposition.parameters(headers.getOrDefault("content-disposition", ""));
-        String fileName = disposition.containsKey("filename*") ? disposition.get("filename*") : disposition.get("filename");
+        Map<String, String> disposition = ContentDisposition
+                .parameters(headers.getOrDefault("content-disposition", ""));
+        String fileName = disposition.containsKey("filename*") ? disposition.get("filename*")
+                : disposition.get("filename");
         return new PartHeaders(disposition.get("name"), fileName, headers.get("content-type"));
     }
 
@@ -135,8 +137,7 @@ final class MultipartReader {
     private int indexOfDelimiter() {
         byte first = delimiter[0];
         int last = end - delimiter.length;
-        outer:
-        for (int i = start; i <= last; i++) {
+        outer : for (int i = start; i <= last; i++) {
             if (buffer[i] != first) {
                 continue;
             }

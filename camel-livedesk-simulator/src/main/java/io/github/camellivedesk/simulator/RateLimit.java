@@ -11,7 +11,7 @@ record RateLimit(int requests, Duration period) {
     RateLimit {
         if (requests < 1) {
             throw new IllegalArgumentException("a rate limit needs at least 1 request per period, got " + requests
-                                               + "; leave the limit unset to turn it off");
+                    + "; leave the limit unset to turn it off");
         }
         if (period == null || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("a rate limit needs a positive period, got " + period);

@@ -17,5 +17,5 @@ import java.util.Map;
  * @param responseStatus the status answered; 0 when the connection was dropped
  */
 public record RecordedRequest(String method, String path, Map<String, List<String>> headers, String contentType,
-                              long bodySize, String jsonBody, Instant receivedAt, int responseStatus) {
+        long bodySize, String jsonBody, Instant receivedAt, int responseStatus) {
 }

@@ -20,7 +20,8 @@ final class ResponseWriter {
 
     private static final System.Logger LOG = System.getLogger(ResponseWriter.class.getName());
     private static final int SLOW_CHUNKS = 8;
-    private static final byte[] HUGE_CHUNK = "{\"error\":\"server exploded\"} ".repeat(300).getBytes(StandardCharsets.UTF_8);
+    private static final byte[] HUGE_CHUNK = "{\"error\":\"server exploded\"} ".repeat(300)
+            .getBytes(StandardCharsets.UTF_8);
 
     private final RequestLog log;
     private final ScheduledExecutorService scheduler;
@@ -80,7 +81,7 @@ final class ResponseWriter {
         log.add(call.record(status));
         call.exchange.sendResponseHeaders(status, size == 0 ? -1 : size);
         try (OutputStream out = call.exchange.getResponseBody()) {
-            for (long left = size; left > 0; ) {
+            for (long left = size; left > 0;) {
                 int n = (int) Math.min(HUGE_CHUNK.length, left);
                 out.write(HUGE_CHUNK, 0, n);
                 left -= n;

@@ -111,8 +111,10 @@ public final class SimulatorMain {
                         case "--storage-dir" -> builder.storageDir(Path.of(value));
                         case "--threads" -> builder.threads(integer(option, value));
                         case "--admin-token" -> builder.adminToken(value);
-                        case "--client-rate-limit" -> builder.clientRateLimit(limit(option, value), period(option, value));
-                        case "--conversation-rate-limit" -> builder.conversationRateLimit(limit(option, value), period(option, value));
+                        case "--client-rate-limit" ->
+                            builder.clientRateLimit(limit(option, value), period(option, value));
+                        case "--conversation-rate-limit" ->
+                            builder.conversationRateLimit(limit(option, value), period(option, value));
                         default -> throw new IllegalArgumentException("Unknown option " + option);
                     }
                 }
@@ -131,8 +133,8 @@ public final class SimulatorMain {
                 ? "created on first use (any id works; --no-auto-create-conversations answers 404 to unknown ids)"
                 : "only " + settings.conversations() + " (others answer 404)"));
         out.println("  Limits:     " + describe(settings.clientRateLimit()) + " per client address, "
-                    + describe(settings.conversationRateLimit()) + " per conversation (429 beyond;"
-                    + " --no-rate-limits turns them off)");
+                + describe(settings.conversationRateLimit()) + " per conversation (429 beyond;"
+                + " --no-rate-limits turns them off)");
         if (settings.adminToken() != null) {
             out.println("  Inspection API requires the X-Simulator-Token header (the --admin-token value)");
         }
@@ -165,7 +167,8 @@ public final class SimulatorMain {
         String period = value.substring(slash + 1).trim();
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([0-9]{1,9})(ms|s|m|h)").matcher(period);
         if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-            throw new IllegalArgumentException(option + " needs a period like 1m, 10s or 500ms after the slash, got '" + value + "'");
+            throw new IllegalArgumentException(
+                    option + " needs a period like 1m, 10s or 500ms after the slash, got '" + value + "'");
         }
         long amount = Long.parseLong(matcher.group(1));
         return switch (matcher.group(2)) {

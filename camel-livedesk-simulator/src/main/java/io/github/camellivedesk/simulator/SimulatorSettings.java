@@ -14,10 +14,10 @@ import java.util.List;
  * @param adminToken            the token the inspection API requires, or null for none
  */
 record SimulatorSettings(String host, int port, String apiKey, String apiSecret, List<Long> conversations,
-                         boolean autoCreateConversations, long inboxId, long accountId, Path storageDir, int threads,
-                         boolean recordRequests, int requestLogSize, int messageRetention, int maxAttachments,
-                         long maxAttachmentSize, RateLimit clientRateLimit, RateLimit conversationRateLimit,
-                         String adminToken) {
+        boolean autoCreateConversations, long inboxId, long accountId, Path storageDir, int threads,
+        boolean recordRequests, int requestLogSize, int messageRetention, int maxAttachments,
+        long maxAttachmentSize, RateLimit clientRateLimit, RateLimit conversationRateLimit,
+        String adminToken) {
 
     SimulatorSettings {
         conversations = List.copyOf(conversations);
@@ -27,8 +27,9 @@ record SimulatorSettings(String host, int port, String apiKey, String apiSecret,
     public String toString() {
         // the secret and the token stay out of logs and test reports
         return "SimulatorSettings[host=" + host + ", port=" + port + ", apiKey=" + apiKey + ", apiSecret=***"
-               + ", conversations=" + conversations + ", autoCreateConversations=" + autoCreateConversations
-               + ", storageDir=" + storageDir + ", threads=" + threads + ", clientRateLimit=" + clientRateLimit
-               + ", conversationRateLimit=" + conversationRateLimit + ", adminToken=" + (adminToken == null ? "none" : "***") + "]";
+                + ", conversations=" + conversations + ", autoCreateConversations=" + autoCreateConversations
+                + ", storageDir=" + storageDir + ", threads=" + threads + ", clientRateLimit=" + clientRateLimit
+                + ", conversationRateLimit=" + conversationRateLimit + ", adminToken="
+                + (adminToken == null ? "none" : "***") + "]";
     }
 }

@@ -16,5 +16,5 @@ import java.nio.file.Path;
  * @param dataUrl     the URL that downloads the bytes
  */
 public record StoredAttachment(long id, long messageId, String fileName, String contentType, long size, String sha256,
-                               Path path, String fileType, String dataUrl) {
+        Path path, String fileType, String dataUrl) {
 }

@@ -23,9 +23,9 @@ import java.util.Map;
  * @param retryCount        how many times {@code retry} was called on it
  */
 public record StoredMessage(long id, long conversationId, String content, boolean privateMessage, Long inReplyTo,
-                            String messageType, String status, String externalError, Map<String, Object> templateParams,
-                            List<StoredAttachment> attachments, Instant createdAt, long sortingId,
-                            Map<String, Object> contentAttributes, int retryCount) {
+        String messageType, String status, String externalError, Map<String, Object> templateParams,
+        List<StoredAttachment> attachments, Instant createdAt, long sortingId,
+        Map<String, Object> contentAttributes, int retryCount) {
 
     /** Whether WhatsApp (as simulated) refused it. */
     public boolean isFailed() {

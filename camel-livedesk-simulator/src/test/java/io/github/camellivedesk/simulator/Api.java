@@ -52,7 +52,8 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    HttpResponse<String> postMultipart(String path, Supplier<InputStream> body) throws IOException, InterruptedException {
+    HttpResponse<String> postMultipart(String path, Supplier<InputStream> body)
+            throws IOException, InterruptedException {
         return send(request(path).header("Authorization", auth())
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(body)).build());
@@ -87,11 +88,11 @@ final class Api {
     }
 
     static Map<String, Object> json(HttpResponse<String> response) {
-        return parse(response.body(), new TypeReference<>() { });
+        return parse(response.body(), new TypeReference<>() {});
     }
 
     static List<Object> jsonList(HttpResponse<String> response) {
-        return parse(response.body(), new TypeReference<>() { });
+        return parse(response.body(), new TypeReference<>() {});
     }
 
     /** Strict parsing by Jackson, independent of the simulator's own JSON code: a malformed answer fails the test. */
@@ -108,7 +109,8 @@ final class Api {
         private final List<Supplier<InputStream>> pieces = new ArrayList<>();
 
         Multipart field(String name, String value) {
-            text("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+            text("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                    + "\r\n");
             return this;
         }
 
@@ -118,7 +120,7 @@ final class Api {
 
         Multipart file(String disposition, String contentType, Supplier<InputStream> bytes) {
             text("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"attachments[]\"; " + disposition
-                 + "\r\nContent-Type: " + contentType + "\r\n\r\n");
+                    + "\r\nContent-Type: " + contentType + "\r\n\r\n");
             pieces.add(bytes);
             text("\r\n");
             return this;

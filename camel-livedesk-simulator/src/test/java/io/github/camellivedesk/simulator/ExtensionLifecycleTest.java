@@ -26,7 +26,8 @@ class ExtensionLifecycleTest {
         firstInstance = simulator;
         assertThat(LIVEDESK.apiKey()).isEqualTo("k");
         assertThat(LIVEDESK.apiSecret()).isEqualTo("s");
-        assertThat(new Api(simulator).postJson(Api.messagesPath(141), "{\"content\":\"x\"}").statusCode()).isEqualTo(200);
+        assertThat(new Api(simulator).postJson(Api.messagesPath(141), "{\"content\":\"x\"}").statusCode())
+                .isEqualTo(200);
         assertThat(simulator.messages()).hasSize(1);
     }
 

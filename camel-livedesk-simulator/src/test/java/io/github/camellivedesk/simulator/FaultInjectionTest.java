@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
 class FaultInjectionTest {
 
     @RegisterExtension
-    static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(141L, 142L).build();
+    static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(141L, 142L)
+            .build();
 
     private static final String TEXT = "{\"content\":\"hello\"}";
 
@@ -47,12 +48,13 @@ class FaultInjectionTest {
 
     @Test
     void everyServerErrorHasAJsonErrorBody() throws Exception {
-        for (int status : new int[] { 400, 401, 403, 404, 422, 500, 502, 503, 504 }) {
+        for (int status : new int[]{ 400, 401, 403, 404, 422, 500, 502, 503, 504 }) {
             faults().inject(Fault.status(status)).forNext(1);
             HttpResponse<String> response = api().postJson(Api.messagesPath(141), TEXT);
             assertThat(response.statusCode()).isEqualTo(status);
             Map<String, Object> body = Api.json(response);
-            assertThat(body.containsKey("error") || body.containsKey("message")).as("error shape of %s", status).isTrue();
+            assertThat(body.containsKey("error") || body.containsKey("message")).as("error shape of %s", status)
+                    .isTrue();
         }
     }
 
@@ -70,7 +72,8 @@ class FaultInjectionTest {
         assertThat(seconds.headers().firstValue("Retry-After")).hasValue("3");
         assertThat(date.headers().firstValue("Retry-After")).hasValue("Tue, 1 Jan 2030 00:00:00 GMT");
         assertThat(plain.headers().firstValue("Retry-After")).isEmpty();
-        assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(plain.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         assertThat(plain.body()).isEqualTo("Too Many Requests");
     }
 
@@ -130,8 +133,10 @@ class FaultInjectionTest {
             assertThatThrownBy(() -> api().postJson(Api.messagesPath(141), TEXT)).isInstanceOf(IOException.class);
         }
 
-        assertThat(LIVEDESK.simulator().messages()).as("only the request dropped after processing was stored").hasSize(1);
-        assertThat(LIVEDESK.simulator().requests()).extracting(RecordedRequest::responseStatus).containsExactly(0, 0, 0);
+        assertThat(LIVEDESK.simulator().messages()).as("only the request dropped after processing was stored")
+                .hasSize(1);
+        assertThat(LIVEDESK.simulator().requests()).extracting(RecordedRequest::responseStatus).containsExactly(0, 0,
+                0);
     }
 
     @Test
@@ -151,7 +156,8 @@ class FaultInjectionTest {
         HttpResponse<String> huge = api().postJson(Api.messagesPath(141), TEXT);
 
         assertThat(malformed.statusCode()).isEqualTo(200);
-        assertThatThrownBy(() -> Api.json(malformed)).isInstanceOf(AssertionError.class).hasMessageStartingWith("Not valid JSON");
+        assertThatThrownBy(() -> Api.json(malformed)).isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("Not valid JSON");
         assertThat(html.statusCode()).isEqualTo(502);
         assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(html.body()).startsWith("<!DOCTYPE html>");
@@ -207,8 +213,10 @@ class FaultInjectionTest {
     void faultsOverHttp() throws Exception {
         HttpResponse<String> added = api().post("/__simulator/faults", "application/json",
                 "{\"type\":\"status\",\"status\":504,\"next\":1,\"conversation\":\"141\"}", null);
-        api().post("/__simulator/faults", "application/json", "{\"type\":\"rateLimit\",\"retryAfterSeconds\":2,\"next\":1}", null);
-        api().post("/__simulator/faults", "application/json", "{\"type\":\"drop\",\"when\":\"afterRead\",\"next\":1}", null);
+        api().post("/__simulator/faults", "application/json",
+                "{\"type\":\"rateLimit\",\"retryAfterSeconds\":2,\"next\":1}", null);
+        api().post("/__simulator/faults", "application/json", "{\"type\":\"drop\",\"when\":\"afterRead\",\"next\":1}",
+                null);
 
         assertThat(added.statusCode()).isEqualTo(200);
         assertThat(Api.jsonList(api().get("/__simulator/faults"))).hasSize(3);
@@ -218,11 +226,15 @@ class FaultInjectionTest {
         assertThat(limited.headers().firstValue("Retry-After")).hasValue("2");
         assertThatThrownBy(() -> api().postJson(Api.messagesPath(141), TEXT)).isInstanceOf(IOException.class);
 
-        api().post("/__simulator/faults", "application/json", "{\"type\":\"latency\",\"minMillis\":10,\"fraction\":1}", null);
-        assertThat(api().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(LIVEDESK.baseUrl() + "/__simulator/faults"))
-                .DELETE().build()).statusCode()).isEqualTo(200);
+        api().post("/__simulator/faults", "application/json", "{\"type\":\"latency\",\"minMillis\":10,\"fraction\":1}",
+                null);
+        assertThat(api().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(LIVEDESK.baseUrl() + "/__simulator/faults"))
+                        .DELETE().build())
+                .statusCode()).isEqualTo(200);
         assertThat(faults().describe()).isEmpty();
-        HttpResponse<String> unknown = api().post("/__simulator/faults", "application/json", "{\"type\":\"meteor\"}", null);
+        HttpResponse<String> unknown = api().post("/__simulator/faults", "application/json", "{\"type\":\"meteor\"}",
+                null);
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("Unknown fault type");
     }

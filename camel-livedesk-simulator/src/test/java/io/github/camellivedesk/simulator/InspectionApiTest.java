@@ -28,7 +28,8 @@ class InspectionApiTest {
         List<Object> requests = Api.jsonList(api.get("/__simulator/requests"));
 
         assertThat(conversations).containsExactly(Map.of("id", 141, "window_open", true, "message_count", 2));
-        assertThat(messages.stream().map(m -> (Object) ((Map<?, ?>) m).get("content")).toList()).containsExactly("one", "two");
+        assertThat(messages.stream().map(m -> (Object) ((Map<?, ?>) m).get("content")).toList()).containsExactly("one",
+                "two");
         assertThat((Map<String, Object>) attachments.get(0)).containsEntry("file_name", "a.txt")
                 .containsEntry("sha256", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assertThat(requests).hasSize(2);
@@ -39,7 +40,8 @@ class InspectionApiTest {
     void conversationsWindowsAndRepliesOverHttp() throws Exception {
         Api api = new Api(LIVEDESK.simulator());
 
-        assertThat(api.post("/__simulator/conversations/200", "application/json", "", null).statusCode()).isEqualTo(200);
+        assertThat(api.post("/__simulator/conversations/200", "application/json", "", null).statusCode())
+                .isEqualTo(200);
         api.post("/__simulator/conversations/200/window", "application/json", "{\"open\":false}", null);
         assertThat(LIVEDESK.simulator().conversation(200L).windowOpen()).isFalse();
         HttpResponse<String> reply = api.post("/__simulator/conversations/200/customer-reply", "application/json",
@@ -66,7 +68,8 @@ class InspectionApiTest {
         assertThat(LIVEDESK.simulator().faults().describe()).isEmpty();
         assertThat(api.postJson(Api.messagesPath(141), "{\"content\":\"fresh\"}").statusCode()).isEqualTo(200);
         assertThat(LIVEDESK.simulator().messages().get(0).id()).isEqualTo(1);
-        assertThatThrownBy(() -> LIVEDESK.simulator().conversation(300L)).hasMessageContaining("createConversation(300)");
+        assertThatThrownBy(() -> LIVEDESK.simulator().conversation(300L))
+                .hasMessageContaining("createConversation(300)");
     }
 
     @Test

@@ -40,13 +40,16 @@ class MultipartApiTest {
         assertThat(json).containsEntry("content", "Detailed image as follows");
         List<Map<String, Object>> attachments = (List<Map<String, Object>>) json.get("attachments");
         assertThat(attachments).hasSize(2);
-        assertThat(attachments.get(0)).containsKeys("id", "message_id", "file_type", "account_id", "extension", "data_url",
-                "thumb_url", "file_size", "width", "height").containsEntry("file_type", "image").containsEntry("extension", "png")
+        assertThat(attachments.get(0))
+                .containsKeys("id", "message_id", "file_type", "account_id", "extension", "data_url",
+                        "thumb_url", "file_size", "width", "height")
+                .containsEntry("file_type", "image").containsEntry("extension", "png")
                 .containsEntry("message_id", json.get("id")).containsEntry("file_size", image.length);
         assertThat(attachments.get(1)).containsEntry("file_type", "file").containsEntry("thumb_url", "");
 
         List<StoredAttachment> stored = LIVEDESK.simulator().conversation(141L).messages().get(0).attachments();
-        assertThat(stored).extracting(StoredAttachment::fileName).containsExactly("android-icon-48x48.png", "invoice.pdf");
+        assertThat(stored).extracting(StoredAttachment::fileName).containsExactly("android-icon-48x48.png",
+                "invoice.pdf");
         assertThat(stored.get(1).sha256()).isEqualTo(sha256(pdf));
         assertThat(stored.get(1).size()).isEqualTo(100_000);
         HttpResponse<byte[]> download = api().download((String) attachments.get(1).get("data_url"));
@@ -58,28 +61,31 @@ class MultipartApiTest {
     @Test
     void extendedAndQuotedFileNamesAreDecoded() throws Exception {
         api().postMultipart(Api.messagesPath(141), new Api.Multipart()
-                .file("filename=\"na_ve.pdf\"; filename*=UTF-8''na%C3%AFve%20r%C3%A9sum%C3%A9.pdf", "application/pdf", new byte[] { 1 })
-                .file("filename=\"say \\\"hi\\\".txt\"", "text/plain", new byte[] { 2 })
-                .file("filename=\"../../etc/passwd\"", "text/plain", new byte[] { 3 })
+                .file("filename=\"na_ve.pdf\"; filename*=UTF-8''na%C3%AFve%20r%C3%A9sum%C3%A9.pdf", "application/pdf",
+                        new byte[]{ 1 })
+                .file("filename=\"say \\\"hi\\\".txt\"", "text/plain", new byte[]{ 2 })
+                .file("filename=\"../../etc/passwd\"", "text/plain", new byte[]{ 3 })
                 .end());
 
         List<StoredAttachment> stored = LIVEDESK.simulator().conversation(141L).messages().get(0).attachments();
         assertThat(stored).extracting(StoredAttachment::fileName)
                 .containsExactly("naïve résumé.pdf", "say \"hi\".txt", "../../etc/passwd");
-        assertThat(stored).allSatisfy(a -> assertThat(a.path().getParent()).isEqualTo(LIVEDESK.simulator().storageDir()));
+        assertThat(stored)
+                .allSatisfy(a -> assertThat(a.path().getParent()).isEqualTo(LIVEDESK.simulator().storageDir()));
     }
 
     @Test
     void limitsOnCountAndSize() throws Exception {
         Api.Multipart sixteen = new Api.Multipart().field("content", "too many");
         for (int i = 0; i < 16; i++) {
-            sixteen.file("filename=\"f" + i + ".txt\"", "text/plain", new byte[] { (byte) i });
+            sixteen.file("filename=\"f" + i + ".txt\"", "text/plain", new byte[]{ (byte) i });
         }
         HttpResponse<String> tooMany = api().postMultipart(Api.messagesPath(141), sixteen.end());
         long overLimit = 40L * 1024 * 1024 + 1;
         HttpResponse<String> tooBig = api().postMultipart(Api.messagesPath(141), new Api.Multipart()
                 .file("filename=\"big.bin\"", "application/octet-stream", () -> Api.generated(overLimit, 1)).end());
-        HttpResponse<String> empty = api().postMultipart(Api.messagesPath(141), new Api.Multipart().field("private", "true").end());
+        HttpResponse<String> empty = api().postMultipart(Api.messagesPath(141),
+                new Api.Multipart().field("private", "true").end());
 
         assertThat(tooMany.statusCode()).isEqualTo(422);
         assertThat(Api.json(tooMany)).containsEntry("attributes", List.of("attachments"));
@@ -95,7 +101,8 @@ class MultipartApiTest {
 
     @Test
     void retentionDeletesTheFilesOfDroppedMessages() throws Exception {
-        try (LiveDeskSimulator small = LiveDeskSimulator.builder().conversations(141L).messageRetention(1).build().start()) {
+        try (LiveDeskSimulator small = LiveDeskSimulator.builder().conversations(141L).messageRetention(1).build()
+                .start()) {
             Api api = new Api(small);
             for (String name : List.of("first.txt", "second.txt")) {
                 assertThat(api.postMultipart(Api.messagesPath(141), new Api.Multipart()
@@ -114,7 +121,8 @@ class MultipartApiTest {
     @Test
     void largeUploadStreamsThroughWithItsChecksum() throws Exception {
         long size = 200L * 1024 * 1024;
-        try (LiveDeskSimulator big = LiveDeskSimulator.builder().conversations(141L).maxAttachmentSize(size).build().start()) {
+        try (LiveDeskSimulator big = LiveDeskSimulator.builder().conversations(141L).maxAttachmentSize(size).build()
+                .start()) {
             HttpResponse<String> response = new Api(big).postMultipart(Api.messagesPath(141), new Api.Multipart()
                     .field("content", "200 MiB")
                     .file("filename=\"big.bin\"", "application/octet-stream", () -> Api.generated(size, 42)).end());
@@ -129,8 +137,10 @@ class MultipartApiTest {
     @Test
     void malformedMultipartIsRejected() throws Exception {
         HttpResponse<String> noBoundary = api().post(Api.messagesPath(141), "multipart/form-data", "x", api().auth());
-        HttpResponse<String> truncated = api().postMultipart(Api.messagesPath(141), () -> new java.io.ByteArrayInputStream(
-                ("--" + Api.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"content\"\r\n\r\nno end").getBytes()));
+        HttpResponse<String> truncated = api().postMultipart(Api.messagesPath(141),
+                () -> new java.io.ByteArrayInputStream(
+                        ("--" + Api.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"content\"\r\n\r\nno end")
+                                .getBytes()));
 
         assertThat(noBoundary.statusCode()).isEqualTo(400);
         assertThat(truncated.statusCode()).isEqualTo(400);

@@ -13,7 +13,7 @@ public final class PropertiesProbe {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("standalone")) {
-            SimulatorMain.main(new String[] { "--help" });
+            SimulatorMain.main(new String[]{ "--help" });
         } else {
             try (LiveDeskSimulator simulator = LiveDeskSimulator.builder().build().start()) {
                 // started and closed: the library had its chance to change a setting

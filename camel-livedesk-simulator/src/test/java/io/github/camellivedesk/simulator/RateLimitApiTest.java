@@ -30,9 +30,11 @@ class RateLimitApiTest {
 
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.body()).isEqualTo("Retry later");
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
-        assertThat(LIVEDESK().conversation(141L).messages()).extracting(StoredMessage::content).containsExactly("m1", "m2", "m3");
+        assertThat(LIVEDESK().conversation(141L).messages()).extracting(StoredMessage::content).containsExactly("m1",
+                "m2", "m3");
         assertThat(LIVEDESK().throttledRequests()).isEqualTo(1);
         // another conversation has its own window
         assertThat(api.postJson(Api.messagesPath(142), "{\"content\":\"other\"}").statusCode()).isEqualTo(200);
@@ -44,7 +46,8 @@ class RateLimitApiTest {
         for (int i = 1; i <= 3; i++) {
             api.postJson(Api.messagesPath(141), "{\"content\":\"a" + i + "\"}");
         }
-        assertThat(api.postJson(Api.messagesPath(141), "{\"content\":\"refused by the conversation\"}").statusCode()).isEqualTo(429);
+        assertThat(api.postJson(Api.messagesPath(141), "{\"content\":\"refused by the conversation\"}").statusCode())
+                .isEqualTo(429);
         // 3 admitted so far: the refusal above did not use the client's room
         assertThat(api.postJson(Api.messagesPath(142), "{\"content\":\"b1\"}").statusCode()).isEqualTo(200);
         assertThat(api.postJson(Api.messagesPath(142), "{\"content\":\"b2\"}").statusCode()).isEqualTo(200);
@@ -91,7 +94,8 @@ class RateLimitApiTest {
         try (LiveDeskSimulator simulator = LiveDeskSimulator.builder().conversations(141L).build().start()) {
             Api api = new Api(simulator);
             for (int i = 0; i < 250; i++) {
-                assertThat(api.postJson(Api.messagesPath(141), "{\"content\":\"m" + i + "\"}").statusCode()).isEqualTo(200);
+                assertThat(api.postJson(Api.messagesPath(141), "{\"content\":\"m" + i + "\"}").statusCode())
+                        .isEqualTo(200);
             }
             assertThat(simulator.throttledRequests()).isZero();
             assertThat(Api.json(api.get("/__simulator/stats"))).containsEntry("client_rate_limit", null)
@@ -102,7 +106,7 @@ class RateLimitApiTest {
     @Test
     void onByDefaultStandaloneWithTheServiceLimits() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (LiveDeskSimulator simulator = SimulatorMain.run(new String[] { "--port", "0", "--conversations", "141" },
+        try (LiveDeskSimulator simulator = SimulatorMain.run(new String[]{ "--port", "0", "--conversations", "141" },
                 new PrintStream(printed, true, StandardCharsets.UTF_8))) {
             assertThat(Api.json(new Api(simulator).get("/__simulator/stats")))
                     .containsEntry("client_rate_limit", Map.of("requests", 3000, "period_seconds", 60.0))
@@ -115,7 +119,7 @@ class RateLimitApiTest {
     @Test
     void standaloneFlagsChangeOrTurnOffTheLimits() throws Exception {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        try (LiveDeskSimulator simulator = SimulatorMain.run(new String[] { "--port", "0", "--conversations", "141",
+        try (LiveDeskSimulator simulator = SimulatorMain.run(new String[]{ "--port", "0", "--conversations", "141",
                 "--conversation-rate-limit", "1/10s", "--client-rate-limit", "off" }, quiet)) {
             Api api = new Api(simulator);
             assertThat(api.postJson(Api.messagesPath(141), "{\"content\":\"one\"}").statusCode()).isEqualTo(200);
@@ -124,7 +128,8 @@ class RateLimitApiTest {
             assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 10L);
             assertThat(Api.json(api.get("/__simulator/stats"))).containsEntry("client_rate_limit", null);
         }
-        try (LiveDeskSimulator simulator = SimulatorMain.run(new String[] { "--port", "0", "--no-rate-limits" }, quiet)) {
+        try (LiveDeskSimulator simulator = SimulatorMain.run(new String[]{ "--port", "0", "--no-rate-limits" },
+                quiet)) {
             assertThat(Api.json(new Api(simulator).get("/__simulator/stats"))).containsEntry("client_rate_limit", null)
                     .containsEntry("conversation_rate_limit", null);
         }

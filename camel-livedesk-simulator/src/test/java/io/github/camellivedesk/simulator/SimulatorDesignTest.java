@@ -28,7 +28,8 @@ class SimulatorDesignTest {
         // in fresh JVMs: this one has both properties from the build, so the main could not be seen setting them here
         assertThat(probe("standalone")).as("nothing chosen: the main sets both")
                 .contains("nodelay=true", "maxIdleConnections=4096");
-        assertThat(probe("-Dsun.net.httpserver.maxIdleConnections=77", "standalone")).as("the user chose the idle limit")
+        assertThat(probe("-Dsun.net.httpserver.maxIdleConnections=77", "standalone"))
+                .as("the user chose the idle limit")
                 .contains("nodelay=true", "maxIdleConnections=77");
         assertThat(probe("-Dsun.net.httpserver.nodelay=false", "standalone")).as("the user chose Nagle")
                 .contains("nodelay=false", "maxIdleConnections=4096");
@@ -36,8 +37,9 @@ class SimulatorDesignTest {
 
     /** The lines {@link PropertiesProbe} prints in a JVM started with only the given options and argument. */
     private static List<String> probe(String... optionsThenArgument) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path")));
         for (String option : optionsThenArgument) {
             if (option.startsWith("-D")) {
                 command.add(option);
@@ -72,7 +74,8 @@ class SimulatorDesignTest {
 
     @Test
     void settingsKeepTheSecretAndTokenOutOfToString() {
-        String described = LiveDeskSimulator.builder().apiSecret("very-secret").adminToken("admin-t0ken").build().settings().toString();
+        String described = LiveDeskSimulator.builder().apiSecret("very-secret").adminToken("admin-t0ken").build()
+                .settings().toString();
 
         assertThat(described).doesNotContain("very-secret").doesNotContain("admin-t0ken").contains("apiSecret=***");
     }
@@ -108,28 +111,36 @@ class SimulatorDesignTest {
     @Test
     void standaloneCreatesConversationsOnFirstUseAndSaysSo() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (LiveDeskSimulator simulator = SimulatorMain.run(new String[] { "--port", "0", "--api-key", "k", "--api-secret", "s" },
+        try (LiveDeskSimulator simulator = SimulatorMain.run(
+                new String[]{ "--port", "0", "--api-key", "k", "--api-secret", "s" },
                 new PrintStream(printed, true, StandardCharsets.UTF_8))) {
-            assertThat(new Api(simulator).postJson(Api.messagesPath(555), "{\"content\":\"first try\"}").statusCode()).isEqualTo(200);
-            assertThat(simulator.conversation(555L).messages()).extracting(StoredMessage::content).containsExactly("first try");
+            assertThat(new Api(simulator).postJson(Api.messagesPath(555), "{\"content\":\"first try\"}").statusCode())
+                    .isEqualTo(200);
+            assertThat(simulator.conversation(555L).messages()).extracting(StoredMessage::content)
+                    .containsExactly("first try");
             assertThat(printed.toString(StandardCharsets.UTF_8)).contains("created on first use")
                     .contains("--no-auto-create-conversations");
         }
-        try (LiveDeskSimulator simulator = SimulatorMain.run(new String[] { "--port", "0", "--no-auto-create-conversations" },
+        try (LiveDeskSimulator simulator = SimulatorMain.run(
+                new String[]{ "--port", "0", "--no-auto-create-conversations" },
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
-            assertThat(new Api(simulator).postJson(Api.messagesPath(555), "{\"content\":\"first try\"}").statusCode()).isEqualTo(404);
+            assertThat(new Api(simulator).postJson(Api.messagesPath(555), "{\"content\":\"first try\"}").statusCode())
+                    .isEqualTo(404);
         }
     }
 
     @Test
     void theBuilderAndTheExtensionStayStrict() throws Exception {
         try (LiveDeskSimulator simulator = LiveDeskSimulator.builder().build().start()) {
-            assertThat(new Api(simulator).postJson(Api.messagesPath(555), "{\"content\":\"x\"}").statusCode()).isEqualTo(404);
+            assertThat(new Api(simulator).postJson(Api.messagesPath(555), "{\"content\":\"x\"}").statusCode())
+                    .isEqualTo(404);
         }
         LiveDeskSimulatorExtension extension = LiveDeskSimulatorExtension.builder().build();
         extension.beforeEach(null);
         try {
-            assertThat(new Api(extension.simulator()).postJson(Api.messagesPath(555), "{\"content\":\"x\"}").statusCode()).isEqualTo(404);
+            assertThat(
+                    new Api(extension.simulator()).postJson(Api.messagesPath(555), "{\"content\":\"x\"}").statusCode())
+                    .isEqualTo(404);
         } finally {
             extension.afterEach(null);
         }

@@ -34,9 +34,11 @@ class SimulatorExposureTest {
         Files.writeString(workspace.resolve("src/Main.java"), "class Main {}");
         Files.writeString(workspace.resolve("README.md"), "# mine");
         Path uploaded;
-        try (LiveDeskSimulator simulator = LiveDeskSimulator.builder().conversations(141L).storageDir(workspace).build().start()) {
+        try (LiveDeskSimulator simulator = LiveDeskSimulator.builder().conversations(141L).storageDir(workspace).build()
+                .start()) {
             Api api = new Api(simulator);
-            api.postMultipart(Api.messagesPath(141), new Api.Multipart().file("filename=\"a.txt\"", "text/plain", "abc".getBytes()).end());
+            api.postMultipart(Api.messagesPath(141),
+                    new Api.Multipart().file("filename=\"a.txt\"", "text/plain", "abc".getBytes()).end());
             uploaded = simulator.attachments().get(0).path();
             assertThat(uploaded).exists();
 
@@ -45,7 +47,8 @@ class SimulatorExposureTest {
             assertThat(uploaded).doesNotExist();
             assertThat(workspace.resolve("src/Main.java")).hasContent("class Main {}");
             assertThat(workspace.resolve("README.md")).hasContent("# mine");
-            api.postMultipart(Api.messagesPath(141), new Api.Multipart().file("filename=\"b.txt\"", "text/plain", "abc".getBytes()).end());
+            api.postMultipart(Api.messagesPath(141),
+                    new Api.Multipart().file("filename=\"b.txt\"", "text/plain", "abc".getBytes()).end());
             uploaded = simulator.attachments().get(0).path();
         }
         assertThat(uploaded).doesNotExist();
@@ -68,8 +71,10 @@ class SimulatorExposureTest {
         new Api(LIVEDESK.simulator()).post(Api.messagesPath(141), "application/json", "{\"content\":\"hi\"}",
                 new Api(LIVEDESK.simulator()).auth());
 
-        RawHttp.Answer rebound = RawHttp.send(port, "GET /__simulator/requests HTTP/1.1\r\nHost: attacker.example:" + port, "");
-        RawHttp.Answer otherPort = RawHttp.send(port, "GET /__simulator/requests HTTP/1.1\r\nHost: 127.0.0.1:" + (port + 1), "");
+        RawHttp.Answer rebound = RawHttp.send(port,
+                "GET /__simulator/requests HTTP/1.1\r\nHost: attacker.example:" + port, "");
+        RawHttp.Answer otherPort = RawHttp.send(port,
+                "GET /__simulator/requests HTTP/1.1\r\nHost: 127.0.0.1:" + (port + 1), "");
         RawHttp.Answer noHost = RawHttp.send(port, "GET /__simulator/requests HTTP/1.0", "");
         RawHttp.Answer local = RawHttp.send(port, "GET /__simulator/requests HTTP/1.1\r\nHost: localhost:" + port, "");
         RawHttp.Answer ipv4 = RawHttp.send(port, "GET /__simulator/requests HTTP/1.1\r\nHost: 127.0.0.1:" + port, "");
@@ -89,15 +94,15 @@ class SimulatorExposureTest {
         String host = "Host: 127.0.0.1:" + port;
 
         RawHttp.Answer textPlain = RawHttp.send(port, "POST /__simulator/conversations/141/window HTTP/1.1\r\n" + host
-                                                      + "\r\nContent-Type: text/plain", "{\"open\":false}");
+                + "\r\nContent-Type: text/plain", "{\"open\":false}");
         RawHttp.Answer form = RawHttp.send(port, "POST /__simulator/conversations/141/window HTTP/1.1\r\n" + host
-                                                 + "\r\nContent-Type: application/x-www-form-urlencoded", "{\"open\":false}");
+                + "\r\nContent-Type: application/x-www-form-urlencoded", "{\"open\":false}");
         RawHttp.Answer crossOrigin = RawHttp.send(port, "POST /__simulator/conversations/141/window HTTP/1.1\r\n" + host
-                                                        + "\r\nOrigin: https://evil.example\r\nContent-Type: application/json", "{\"open\":false}");
+                + "\r\nOrigin: https://evil.example\r\nContent-Type: application/json", "{\"open\":false}");
         RawHttp.Answer crossSite = RawHttp.send(port, "POST /__simulator/conversations/141/window HTTP/1.1\r\n" + host
-                                                      + "\r\nSec-Fetch-Site: cross-site\r\nContent-Type: application/json", "{\"open\":false}");
+                + "\r\nSec-Fetch-Site: cross-site\r\nContent-Type: application/json", "{\"open\":false}");
         RawHttp.Answer nullOrigin = RawHttp.send(port, "POST /__simulator/reset HTTP/1.1\r\n" + host
-                                                       + "\r\nOrigin: null\r\nContent-Type: application/json", "");
+                + "\r\nOrigin: null\r\nContent-Type: application/json", "");
 
         assertThat(textPlain.status()).isEqualTo(415);
         assertThat(form.status()).isEqualTo(415);
@@ -107,8 +112,8 @@ class SimulatorExposureTest {
         assertThat(LIVEDESK.simulator().conversation(141L).windowOpen()).isTrue();
 
         RawHttp.Answer sameOrigin = RawHttp.send(port, "POST /__simulator/conversations/141/window HTTP/1.1\r\n" + host
-                                                       + "\r\nOrigin: http://localhost:" + port + "\r\nSec-Fetch-Site: same-origin"
-                                                       + "\r\nContent-Type: application/json; charset=utf-8", "{\"open\":false}");
+                + "\r\nOrigin: http://localhost:" + port + "\r\nSec-Fetch-Site: same-origin"
+                + "\r\nContent-Type: application/json; charset=utf-8", "{\"open\":false}");
         assertThat(sameOrigin.status()).isEqualTo(200);
         assertThat(LIVEDESK.simulator().conversation(141L).windowOpen()).isFalse();
     }
@@ -116,14 +121,18 @@ class SimulatorExposureTest {
     @Test
     void anAdminTokenGuardsTheInspectionApiButNotHealth() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (LiveDeskSimulator simulator = SimulatorMain.run(new String[] { "--port", "0", "--admin-token", "s3cret-t0ken" },
+        try (LiveDeskSimulator simulator = SimulatorMain.run(
+                new String[]{ "--port", "0", "--admin-token", "s3cret-t0ken" },
                 new PrintStream(printed, true, StandardCharsets.UTF_8))) {
             Api api = new Api(simulator);
-            HttpRequest.Builder requests = HttpRequest.newBuilder(java.net.URI.create(simulator.baseUrl() + "/__simulator/requests"));
+            HttpRequest.Builder requests = HttpRequest
+                    .newBuilder(java.net.URI.create(simulator.baseUrl() + "/__simulator/requests"));
 
             assertThat(api.get("/__simulator/requests").statusCode()).isEqualTo(401);
-            assertThat(api.send(requests.copy().header("X-Simulator-Token", "guess").build()).statusCode()).isEqualTo(401);
-            assertThat(api.send(requests.copy().header("X-Simulator-Token", "s3cret-t0ken").build()).statusCode()).isEqualTo(200);
+            assertThat(api.send(requests.copy().header("X-Simulator-Token", "guess").build()).statusCode())
+                    .isEqualTo(401);
+            assertThat(api.send(requests.copy().header("X-Simulator-Token", "s3cret-t0ken").build()).statusCode())
+                    .isEqualTo(200);
             assertThat(api.get("/__simulator/health").statusCode()).isEqualTo(200);
             assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("s3cret-t0ken");
         }
@@ -141,10 +150,12 @@ class SimulatorExposureTest {
         assertThat(download.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"x_.html\"; filename*=UTF-8''x%22.html");
         assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(download.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("sandbox"));
+        assertThat(download.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("sandbox"));
         int port = LIVEDESK.simulator().port();
         String path = java.net.URI.create(LIVEDESK.simulator().attachments().get(0).dataUrl()).getRawPath();
-        assertThat(RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: attacker.example:" + port, "").status()).isEqualTo(403);
+        assertThat(RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: attacker.example:" + port, "").status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -153,7 +164,7 @@ class SimulatorExposureTest {
         String padding = "x".repeat(2 * 1024 * 1024);
 
         RawHttp.Answer huge = RawHttp.send(port, "POST /__simulator/faults HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                                                 + "\r\nContent-Type: application/json",
+                + "\r\nContent-Type: application/json",
                 "{\"type\":\"status\",\"status\":503,\"next\":1,\"padding\":\"" + padding + "\"}");
 
         assertThat(huge.status()).isEqualTo(413);
@@ -167,7 +178,7 @@ class SimulatorExposureTest {
             headers.append("X-Filler-").append(i).append(": ").append("y".repeat(100)).append("\r\n");
         }
         String body = "--" + Api.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"content\"\r\n" + headers
-                      + "\r\nhello\r\n--" + Api.BOUNDARY + "--\r\n";
+                + "\r\nhello\r\n--" + Api.BOUNDARY + "--\r\n";
 
         HttpResponse<String> answer = new Api(LIVEDESK.simulator()).postMultipart(Api.messagesPath(141),
                 () -> new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
@@ -180,7 +191,7 @@ class SimulatorExposureTest {
     @Test
     void aMultipartHeaderLineLongerThan16KiBIsRefused() throws Exception {
         String body = "--" + Api.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"content\"\r\nX-Long: "
-                      + "z".repeat(64 * 1024) + "\r\n\r\nhello\r\n--" + Api.BOUNDARY + "--\r\n";
+                + "z".repeat(64 * 1024) + "\r\n\r\nhello\r\n--" + Api.BOUNDARY + "--\r\n";
 
         HttpResponse<String> answer = new Api(LIVEDESK.simulator()).postMultipart(Api.messagesPath(141),
                 () -> new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
@@ -193,7 +204,8 @@ class SimulatorExposureTest {
     void theRequestLogHidesCookies() throws Exception {
         Api api = new Api(LIVEDESK.simulator());
         api.send(HttpRequest.newBuilder(java.net.URI.create(LIVEDESK.baseUrl() + Api.messagesPath(141)))
-                .header("Authorization", api.auth()).header("Content-Type", "application/json").header("Cookie", "session=abc123")
+                .header("Authorization", api.auth()).header("Content-Type", "application/json")
+                .header("Cookie", "session=abc123")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"hi\"}")).build());
 
         List<Object> requests = Api.jsonList(api.get("/__simulator/requests"));

@@ -35,7 +35,8 @@ class TemplateApiTest {
         Map<String, Object> json = Api.json(response);
         assertThat(json).containsEntry("message_type", 1).containsEntry("status", "sent")
                 .containsEntry("content", "Display text for chat UI");
-        Map<String, Object> params = (Map<String, Object>) ((Map<String, Object>) json.get("additional_attributes")).get("template_params");
+        Map<String, Object> params = (Map<String, Object>) ((Map<String, Object>) json.get("additional_attributes"))
+                .get("template_params");
         assertThat(params).containsEntry("name", "order_update").containsEntry("language", "en_US")
                 .containsEntry("category", "MARKETING");
         StoredMessage stored = LIVEDESK.simulator().conversation(141L).messages().get(0);
@@ -54,25 +55,41 @@ class TemplateApiTest {
 
     static Stream<Arguments> invalid() {
         return Stream.of(
-                Arguments.of("{\"message_type\":\"incoming\",\"template_params\":{\"name\":\"t\",\"language\":\"en\"}}", "message_type"),
-                Arguments.of("{\"message_type\":1,\"template_params\":{\"name\":\"t\",\"language\":\"en\"}}", "message_type"),
-                Arguments.of("{\"message_type\":\"outgoing\",\"template_params\":{\"language\":\"en\"}}", "template_params.name"),
-                Arguments.of("{\"message_type\":\"outgoing\",\"template_params\":{\"name\":\"t\"}}", "template_params.language"),
-                Arguments.of(template("\"header_params\":{\"type\":\"sticker\"}"), "template_params.header_params.type"),
-                Arguments.of(template("\"header_params\":{\"type\":\"image\"}"), "template_params.header_params.media_url"),
-                Arguments.of(template("\"header_params\":{\"type\":\"video\",\"media_url\":\"\"}"), "template_params.header_params.media_url"),
-                Arguments.of(template("\"header_params\":{\"type\":\"document\",\"media_url\":\"ftp://x\"}"), "template_params.header_params.media_url"),
-                Arguments.of(template("\"header_params\":{\"type\":\"location\"}"), "template_params.header_params.location"),
-                Arguments.of(template("\"header_params\":{\"type\":\"location\",\"location\":{\"latitude\":91,\"longitude\":0}}"),
+                Arguments.of("{\"message_type\":\"incoming\",\"template_params\":{\"name\":\"t\",\"language\":\"en\"}}",
+                        "message_type"),
+                Arguments.of("{\"message_type\":1,\"template_params\":{\"name\":\"t\",\"language\":\"en\"}}",
+                        "message_type"),
+                Arguments.of("{\"message_type\":\"outgoing\",\"template_params\":{\"language\":\"en\"}}",
+                        "template_params.name"),
+                Arguments.of("{\"message_type\":\"outgoing\",\"template_params\":{\"name\":\"t\"}}",
+                        "template_params.language"),
+                Arguments.of(template("\"header_params\":{\"type\":\"sticker\"}"),
+                        "template_params.header_params.type"),
+                Arguments.of(template("\"header_params\":{\"type\":\"image\"}"),
+                        "template_params.header_params.media_url"),
+                Arguments.of(template("\"header_params\":{\"type\":\"video\",\"media_url\":\"\"}"),
+                        "template_params.header_params.media_url"),
+                Arguments.of(template("\"header_params\":{\"type\":\"document\",\"media_url\":\"ftp://x\"}"),
+                        "template_params.header_params.media_url"),
+                Arguments.of(template("\"header_params\":{\"type\":\"location\"}"),
+                        "template_params.header_params.location"),
+                Arguments.of(template(
+                        "\"header_params\":{\"type\":\"location\",\"location\":{\"latitude\":91,\"longitude\":0}}"),
                         "template_params.header_params.location.latitude"),
-                Arguments.of(template("\"header_params\":{\"type\":\"location\",\"location\":{\"latitude\":0,\"longitude\":-181}}"),
+                Arguments.of(template(
+                        "\"header_params\":{\"type\":\"location\",\"location\":{\"latitude\":0,\"longitude\":-181}}"),
                         "template_params.header_params.location.longitude"),
-                Arguments.of(template("\"button_params\":[{\"index\":-1,\"sub_type\":\"url\",\"text\":\"x\"}]"), "template_params.button_params[0].index"),
-                Arguments.of(template("\"button_params\":[{\"index\":0,\"sub_type\":\"url\",\"text\":\"x\"},{\"index\":0,\"sub_type\":\"url\",\"text\":\"y\"}]"),
+                Arguments.of(template("\"button_params\":[{\"index\":-1,\"sub_type\":\"url\",\"text\":\"x\"}]"),
+                        "template_params.button_params[0].index"),
+                Arguments.of(template(
+                        "\"button_params\":[{\"index\":0,\"sub_type\":\"url\",\"text\":\"x\"},{\"index\":0,\"sub_type\":\"url\",\"text\":\"y\"}]"),
                         "template_params.button_params[1].index"),
-                Arguments.of(template("\"button_params\":[{\"index\":0,\"sub_type\":\"url\"}]"), "template_params.button_params[0].text"),
-                Arguments.of(template("\"button_params\":[{\"index\":0,\"sub_type\":\"quick_reply\"}]"), "template_params.button_params[0].payload"),
-                Arguments.of(template("\"button_params\":[{\"index\":0,\"sub_type\":\"call\"}]"), "template_params.button_params[0].sub_type"));
+                Arguments.of(template("\"button_params\":[{\"index\":0,\"sub_type\":\"url\"}]"),
+                        "template_params.button_params[0].text"),
+                Arguments.of(template("\"button_params\":[{\"index\":0,\"sub_type\":\"quick_reply\"}]"),
+                        "template_params.button_params[0].payload"),
+                Arguments.of(template("\"button_params\":[{\"index\":0,\"sub_type\":\"call\"}]"),
+                        "template_params.button_params[0].sub_type"));
     }
 
     private static String template(String extra) {

@@ -31,7 +31,8 @@ class TextMessageApiTest {
                 "status", "content_attributes", "created_at", "private", "source_id", "sorting_id", "sender");
         assertThat(json.get("id")).isInstanceOf(Integer.class).isEqualTo(1);
         assertThat(json).containsEntry("content", "Agent sending message, is it normal?").containsEntry("inbox_id", 79)
-                .containsEntry("conversation_id", 141).containsEntry("message_type", 1).containsEntry("content_type", "text")
+                .containsEntry("conversation_id", 141).containsEntry("message_type", 1)
+                .containsEntry("content_type", "text")
                 .containsEntry("status", "sent").containsEntry("private", false).containsEntry("source_id", null)
                 .containsEntry("sorting_id", 1).containsEntry("content_attributes", Map.of("in_reply_to", 29));
         // between sending and reading the answer, however long that took on a busy machine (seconds, like LiveDesk)
@@ -51,7 +52,8 @@ class TextMessageApiTest {
         LIVEDESK.simulator().createConversation(142L);
         api().postJson(Api.messagesPath(141), "{\"content\":\"a\"}");
         api().postJson(Api.messagesPath(142), "{\"content\":\"b\"}");
-        Map<String, Object> third = Api.json(api().postJson(Api.messagesPath(141), "{\"content\":\"c\",\"private\":true}"));
+        Map<String, Object> third = Api
+                .json(api().postJson(Api.messagesPath(141), "{\"content\":\"c\",\"private\":true}"));
 
         assertThat(third).containsEntry("id", 3).containsEntry("sorting_id", 2).containsEntry("private", true);
         assertThat(LIVEDESK.simulator().messages()).extracting(StoredMessage::content).containsExactly("a", "b", "c");
@@ -59,7 +61,8 @@ class TextMessageApiTest {
 
     @Test
     void authenticationIsChecked() throws Exception {
-        HttpResponse<String> missing = api().post(Api.messagesPath(141), "application/json", "{\"content\":\"x\"}", null);
+        HttpResponse<String> missing = api().post(Api.messagesPath(141), "application/json", "{\"content\":\"x\"}",
+                null);
         HttpResponse<String> wrong = api().post(Api.messagesPath(141), "application/json", "{\"content\":\"x\"}",
                 "Basic " + java.util.Base64.getEncoder().encodeToString("simulator-key:nope".getBytes()));
 
@@ -68,12 +71,14 @@ class TextMessageApiTest {
             assertThat(Api.json(response)).containsEntry("error", "Invalid API key or secret");
         }
         assertThat(LIVEDESK.simulator().messages()).isEmpty();
-        assertThat(LIVEDESK.simulator().requests()).extracting(RecordedRequest::responseStatus).containsExactly(401, 401);
+        assertThat(LIVEDESK.simulator().requests()).extracting(RecordedRequest::responseStatus).containsExactly(401,
+                401);
     }
 
     @Test
     void contentTypeAndJsonAreChecked() throws Exception {
-        HttpResponse<String> form = api().post(Api.messagesPath(141), "application/x-www-form-urlencoded", "content=x", api().auth());
+        HttpResponse<String> form = api().post(Api.messagesPath(141), "application/x-www-form-urlencoded", "content=x",
+                api().auth());
         HttpResponse<String> broken = api().postJson(Api.messagesPath(141), "{\"content\": ");
         HttpResponse<String> array = api().postJson(Api.messagesPath(141), "[1]");
 
@@ -88,9 +93,12 @@ class TextMessageApiTest {
     void contentIsRequiredAndLimited() throws Exception {
         HttpResponse<String> missing = api().postJson(Api.messagesPath(141), "{\"private\":true}");
         HttpResponse<String> blank = api().postJson(Api.messagesPath(141), "{\"content\":\"  \"}");
-        HttpResponse<String> tooLong = api().postJson(Api.messagesPath(141), "{\"content\":\"" + "x".repeat(150_001) + "\"}");
-        HttpResponse<String> atLimit = api().postJson(Api.messagesPath(141), "{\"content\":\"" + "x".repeat(150_000) + "\"}");
-        HttpResponse<String> badPrivate = api().postJson(Api.messagesPath(141), "{\"content\":\"x\",\"private\":\"yes\"}");
+        HttpResponse<String> tooLong = api().postJson(Api.messagesPath(141),
+                "{\"content\":\"" + "x".repeat(150_001) + "\"}");
+        HttpResponse<String> atLimit = api().postJson(Api.messagesPath(141),
+                "{\"content\":\"" + "x".repeat(150_000) + "\"}");
+        HttpResponse<String> badPrivate = api().postJson(Api.messagesPath(141),
+                "{\"content\":\"x\",\"private\":\"yes\"}");
 
         for (HttpResponse<String> response : List.of(missing, blank, tooLong)) {
             assertThat(response.statusCode()).isEqualTo(422);
@@ -121,7 +129,8 @@ class TextMessageApiTest {
     @Test
     void unknownPathsAndMethods() throws Exception {
         HttpResponse<String> wrongMethod = api().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(LIVEDESK.baseUrl() + Api.messagesPath(141))).header("Authorization", api().auth()).GET().build());
+                java.net.URI.create(LIVEDESK.baseUrl() + Api.messagesPath(141))).header("Authorization", api().auth())
+                .GET().build());
         HttpResponse<String> unknown = api().postJson("/api/v2/accounts/contacts/1/nothing", "{}");
 
         assertThat(wrongMethod.statusCode()).isEqualTo(405);

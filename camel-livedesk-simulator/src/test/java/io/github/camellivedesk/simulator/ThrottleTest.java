@@ -19,31 +19,32 @@ class ThrottleTest {
     @Test
     void atMostTheLimitInAnyWindowOfThePeriod() throws Exception {
         Throttle throttle = new Throttle(new RateLimit(3, Duration.ofSeconds(10)), null, clock::get);
-        assertThat(throttle.admit(client, null)).isZero();          // t = 0
+        assertThat(throttle.admit(client, null)).isZero(); // t = 0
         advance(4_000);
-        assertThat(throttle.admit(client, null)).isZero();          // t = 4 s
-        assertThat(throttle.admit(client, null)).isZero();          // t = 4 s
+        assertThat(throttle.admit(client, null)).isZero(); // t = 4 s
+        assertThat(throttle.admit(client, null)).isZero(); // t = 4 s
         advance(1_000);
-        assertThat(throttle.admit(client, null)).isEqualTo(5);      // t = 5 s: the first leaves the window at 10 s
+        assertThat(throttle.admit(client, null)).isEqualTo(5); // t = 5 s: the first leaves the window at 10 s
         advance(4_999);
-        assertThat(throttle.admit(client, null)).isEqualTo(1);      // t = 9.999 s: 1 ms left, rounded up to 1 s
+        assertThat(throttle.admit(client, null)).isEqualTo(1); // t = 9.999 s: 1 ms left, rounded up to 1 s
         advance(1);
-        assertThat(throttle.admit(client, null)).isZero();          // t = 10 s: the window (0, 10] holds 2
-        assertThat(throttle.admit(client, null)).isEqualTo(4);      // the two at 4 s leave at 14 s
+        assertThat(throttle.admit(client, null)).isZero(); // t = 10 s: the window (0, 10] holds 2
+        assertThat(throttle.admit(client, null)).isEqualTo(4); // the two at 4 s leave at 14 s
         assertThat(throttle.refused()).isEqualTo(3);
     }
 
     @Test
     void clientsAndConversationsHaveTheirOwnWindows() throws Exception {
-        Throttle throttle = new Throttle(new RateLimit(3, Duration.ofMinutes(1)), new RateLimit(1, Duration.ofMinutes(1)), clock::get);
+        Throttle throttle = new Throttle(new RateLimit(3, Duration.ofMinutes(1)),
+                new RateLimit(1, Duration.ofMinutes(1)), clock::get);
         InetAddress other = InetAddress.getByName("127.0.0.2");
         assertThat(throttle.admit(client, "141")).isZero();
         assertThat(throttle.admit(client, "141")).isEqualTo(60);
         assertThat(throttle.admit(other, "141")).isEqualTo(60);
         assertThat(throttle.admit(client, "142")).isZero();
         assertThat(throttle.admit(client, null)).isZero();
-        assertThat(throttle.admit(client, "143")).isEqualTo(60);     // the client's 3 are used
-        assertThat(throttle.admit(other, "143")).isZero();           // another address has its own
+        assertThat(throttle.admit(client, "143")).isEqualTo(60); // the client's 3 are used
+        assertThat(throttle.admit(other, "143")).isZero(); // another address has its own
     }
 
     @Test

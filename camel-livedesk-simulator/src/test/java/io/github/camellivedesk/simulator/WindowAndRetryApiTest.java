@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WindowAndRetryApiTest {
 
     @RegisterExtension
-    static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(141L, 142L).build();
+    static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(141L, 142L)
+            .build();
 
     @Test
     void closedWindowFailsFreeFormMessagesAndRetrySendsThemAfterAReply() throws Exception {
@@ -26,7 +27,8 @@ class WindowAndRetryApiTest {
 
         assertThat(failed.statusCode()).isEqualTo(200);
         assertThat(Api.json(failed)).containsEntry("status", "failed")
-                .containsEntry("content_attributes", Map.of("external_error", "131047: Re-engagement message is not allowed"));
+                .containsEntry("content_attributes",
+                        Map.of("external_error", "131047: Re-engagement message is not allowed"));
         assertThat(Api.json(template)).containsEntry("status", "sent");
         assertThat(conversation.windowOpen()).isFalse();
 

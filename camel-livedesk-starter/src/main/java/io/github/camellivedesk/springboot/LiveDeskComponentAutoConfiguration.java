@@ -46,7 +46,7 @@ public class LiveDeskComponentAutoConfiguration {
     @Lazy
     @Bean
     public ComponentCustomizer configureLiveDeskComponent(ApplicationContext applicationContext,
-                                                          LiveDeskComponentConfiguration configuration) {
+            LiveDeskComponentConfiguration configuration) {
         return new ComponentCustomizer() {
             @Override
             public void configure(String name, Component target) {
@@ -56,14 +56,14 @@ public class LiveDeskComponentAutoConfiguration {
             @Override
             public boolean isEnabled(String name, Component target) {
                 return target instanceof LiveDeskComponent
-                       && HierarchicalPropertiesEvaluator.evaluate(applicationContext, "camel.component.customizer",
-                               LiveDeskComponentConfiguration.PREFIX + ".customizer");
+                        && HierarchicalPropertiesEvaluator.evaluate(applicationContext, "camel.component.customizer",
+                                LiveDeskComponentConfiguration.PREFIX + ".customizer");
             }
         };
     }
 
     static void bind(CamelContext camelContext, ApplicationContext applicationContext,
-                     LiveDeskComponentConfiguration configuration, Component target) {
+            LiveDeskComponentConfiguration configuration, Component target) {
         Map<String, Object> options = new LinkedHashMap<>();
         Map<String, Object> values = CamelPropertiesHelper.getNonNullProperties(camelContext, configuration);
         // the whole configuration object first: the single options then refine it rather than being replaced by it
@@ -80,7 +80,7 @@ public class LiveDeskComponentAutoConfiguration {
         ServiceHelper.initService(target);
         for (Map.Entry<String, Object> option : options.entrySet()) {
             String property = LiveDeskComponentConfiguration.PREFIX + "."
-                              + StringHelper.camelCaseToDash(option.getKey());
+                    + StringHelper.camelCaseToDash(option.getKey());
             boolean bound;
             try {
                 bound = PropertyBindingSupport.build().withConfigurer(target.getComponentPropertyConfigurer())
@@ -88,12 +88,12 @@ public class LiveDeskComponentAutoConfiguration {
             } catch (PropertyBindingException e) {
                 // Camel's message repeats the value, which may be a secret: name the property only
                 throw new IllegalStateException(property + " cannot be set on the livedesk component ("
-                                                + e.getClass().getSimpleName() + "). Check its value and type.");
+                        + e.getClass().getSimpleName() + "). Check its value and type.");
             }
             if (!bound) {
                 throw new IllegalStateException(property + " is not an option of the livedesk component in use. "
-                                                + "Remove it, or use camel-livedesk and camel-livedesk-starter of "
-                                                + "the same version.");
+                        + "Remove it, or use camel-livedesk and camel-livedesk-starter of "
+                        + "the same version.");
             }
         }
     }
@@ -101,9 +101,10 @@ public class LiveDeskComponentAutoConfiguration {
     /** Whether the application set the option, in any of Spring's relaxed forms. */
     private static boolean isSet(ApplicationContext applicationContext, String option) {
         ConfigurationPropertyName name = ConfigurationPropertyName.of(LiveDeskComponentConfiguration.PREFIX + "."
-                                                                      + StringHelper.camelCaseToDash(option)
-                                                                              .toLowerCase(Locale.ENGLISH));
-        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(applicationContext.getEnvironment())) {
+                + StringHelper.camelCaseToDash(option)
+                        .toLowerCase(Locale.ENGLISH));
+        for (ConfigurationPropertySource source : ConfigurationPropertySources
+                .get(applicationContext.getEnvironment())) {
             if (source.getConfigurationProperty(name) != null) {
                 return true;
             }

@@ -62,7 +62,8 @@ class LiveDeskAutoConfigurationTest {
         assertThat(component.getConfiguration().isThrowExceptionOnFailure()).isFalse();
         assertThat(component.getConfiguration().getInReplyTo()).isEqualTo(7001L);
         assertThat(component.getMaxConnections()).isEqualTo(8);
-        assertThat(component.getConfiguration().getMaxContentLength()).as("an option not set keeps the component's default")
+        assertThat(component.getConfiguration().getMaxContentLength())
+                .as("an option not set keeps the component's default")
                 .isEqualTo(150_000);
     }
 

@@ -31,7 +31,8 @@ class LiveDeskStarterCatalogSyncTest {
 
     @Test
     void everyComponentOptionIsAStarterPropertyWithTheCatalogsTypeDefaultAndDescription() throws Exception {
-        JsonNode catalog = read(LiveDeskStarterCatalogSyncTest.class.getResource("/META-INF/io/github/camellivedesk/livedesk.json"))
+        JsonNode catalog = read(
+                LiveDeskStarterCatalogSyncTest.class.getResource("/META-INF/io/github/camellivedesk/livedesk.json"))
                 .path("componentProperties");
         Map<String, JsonNode> starter = starterProperties();
 
@@ -43,24 +44,29 @@ class LiveDeskStarterCatalogSyncTest {
             JsonNode actual = starter.remove(PREFIX + StringHelper.camelCaseToDash(name));
             String type = starterType(expected);
             if (actual == null) {
-                problems.add("missing option " + name + ": add to LiveDeskComponentConfiguration\n" + field(name, type, expected));
+                problems.add("missing option " + name + ": add to LiveDeskComponentConfiguration\n"
+                        + field(name, type, expected));
                 continue;
             }
             if (!type.equals(actual.path("type").asText())) {
-                problems.add("option " + name + " has type " + actual.path("type").asText() + ", the catalog says " + type
-                             + ": change the field to\n" + field(name, type, expected));
+                problems.add(
+                        "option " + name + " has type " + actual.path("type").asText() + ", the catalog says " + type
+                                + ": change the field to\n" + field(name, type, expected));
             }
             if (!sameDefault(expected, actual)) {
-                problems.add("option " + name + " has default " + text(actual.get("defaultValue")) + ", the catalog says "
-                             + text(expected.get("defaultValue")) + ": change the field to\n" + field(name, type, expected));
+                problems.add("option " + name + " has default " + text(actual.get("defaultValue"))
+                        + ", the catalog says "
+                        + text(expected.get("defaultValue")) + ": change the field to\n" + field(name, type, expected));
             }
-            if (!normalized(expected.path("description").asText()).equals(normalized(actual.path("description").asText()))) {
+            if (!normalized(expected.path("description").asText())
+                    .equals(normalized(actual.path("description").asText()))) {
                 problems.add("option " + name + " is described differently: make the field's Javadoc\n"
-                             + javadoc(expected.path("description").asText()));
+                        + javadoc(expected.path("description").asText()));
             }
         }
         starter.remove(PREFIX + "enabled");
-        starter.keySet().forEach(extra -> problems.add("property " + extra + " is no option of the component: remove its field"));
+        starter.keySet().forEach(
+                extra -> problems.add("property " + extra + " is no option of the component: remove its field"));
 
         assertThat(problems).as("camel-livedesk-starter out of sync with the component catalog (livedesk.json):\n%s",
                 String.join("\n\n", problems)).isEmpty();
@@ -127,7 +133,7 @@ class LiveDeskStarterCatalogSyncTest {
             };
         }
         return javadoc(option.path("description").asText()) + "\n    private " + simple + " " + name + initial
-               + ";\n    (plus its getter and setter)";
+                + ";\n    (plus its getter and setter)";
     }
 
     private static String javadoc(String description) {

@@ -96,7 +96,8 @@ class LiveDeskStartupTest {
                 "camel.component.livedesk.api-secret=" + LIVEDESK.apiSecret())
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).hasStackTraceContaining("camel.component.livedesk.request-timeout")
+                    assertThat(context.getStartupFailure())
+                            .hasStackTraceContaining("camel.component.livedesk.request-timeout")
                             .hasStackTraceContaining("soon");
                 });
     }
@@ -109,7 +110,8 @@ class LiveDeskStartupTest {
                 .run(context -> {
                     // the credentials were not copied: the route cannot start
                     assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("option apiKey: is missing");
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("option apiKey: is missing");
                 });
     }
 

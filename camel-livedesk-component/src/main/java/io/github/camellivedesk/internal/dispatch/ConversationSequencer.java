@@ -53,7 +53,7 @@ public final class ConversationSequencer {
             turn.result.completeExceptionally(closedFailure.get());
             return turn.result;
         }
-        boolean[] runNow = {false};
+        boolean[] runNow = { false };
         lanes.compute(conversationId, (id, lane) -> {
             if (lane == null) {
                 runNow[0] = true;

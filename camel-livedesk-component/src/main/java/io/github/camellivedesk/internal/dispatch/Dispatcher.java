@@ -106,7 +106,8 @@ public final class Dispatcher extends ServiceSupport {
      * @param scheduler runs the pacing timers and the 429 waits; asked for when the service starts, never shut down here
      * @param nanoClock {@link System#nanoTime()} outside tests
      */
-    public Dispatcher(Supplier<Settings> settings, Supplier<ScheduledExecutorService> scheduler, LongSupplier nanoClock) {
+    public Dispatcher(Supplier<Settings> settings, Supplier<ScheduledExecutorService> scheduler,
+            LongSupplier nanoClock) {
         this.options = Objects.requireNonNull(settings, "settings");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
@@ -207,7 +208,7 @@ public final class Dispatcher extends ServiceSupport {
     }
 
     private void attempt(LiveDeskRequest request, Sender sender, Pacer limits, int attempt,
-                         CompletableFuture<LiveDeskResponse> outcome) {
+            CompletableFuture<LiveDeskResponse> outcome) {
         CompletableFuture<LiveDeskResponse> sent;
         try {
             sent = sender.client().send(request, attempt);
@@ -314,7 +315,7 @@ public final class Dispatcher extends ServiceSupport {
         }
         if (limit == Pacer.Limit.CONVERSATION) {
             return new LiveDeskQueueFullException(max, "the limit of " + describe(limits.conversationLimit())
-                                                       + " in each conversation", "conversationRateLimitPerMinute");
+                    + " in each conversation", "conversationRateLimitPerMinute");
         }
         return new LiveDeskQueueFullException(max,
                 "the order of conversations (preserveOrder): earlier messages of the same conversations are still in flight",

@@ -53,7 +53,7 @@ public final class Pacer implements AutoCloseable {
      * @param closedFailure     the failure given to requests waiting at {@link #close()} and acquired after it
      */
     public Pacer(RateLimit clientLimit, RateLimit conversationLimit, ScheduledExecutorService scheduler,
-                 LongSupplier nanoClock, Supplier<? extends RuntimeException> closedFailure) {
+            LongSupplier nanoClock, Supplier<? extends RuntimeException> closedFailure) {
         this.clientLimit = Objects.requireNonNull(clientLimit, "clientLimit");
         this.conversationLimit = Objects.requireNonNull(conversationLimit, "conversationLimit");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -91,7 +91,7 @@ public final class Pacer implements AutoCloseable {
             }
             waiter = new Waiter(conversation);
             if (conversation != null && (conversation.passing || !conversation.waiters.isEmpty()
-                                         || conversation.delay(now) > 0)) {
+                    || conversation.delay(now) > 0)) {
                 conversation.waiters.add(waiter);
                 waiting++;
                 if (!conversation.passing && conversation.timer == null) {

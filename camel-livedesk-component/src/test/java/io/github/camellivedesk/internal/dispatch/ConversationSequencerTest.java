@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConversationSequencerTest {
 
-    private final ConversationSequencer sequencer = new ConversationSequencer(() -> new IllegalStateException("closed"));
+    private final ConversationSequencer sequencer = new ConversationSequencer(
+            () -> new IllegalStateException("closed"));
 
     /** Tasks whose completion the test controls; records the order they started in. */
     private final List<String> started = new ArrayList<>();
@@ -164,7 +165,8 @@ class ConversationSequencerTest {
 
         sequencer.close();
 
-        assertThatThrownBy(waiting::join).hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(waiting::join).hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
         CompletableFuture<String> afterClose = submit("c2", "m3");
         assertThatThrownBy(afterClose::join).hasMessageContaining("closed");
         assertThat(running).isNotDone();
@@ -200,7 +202,8 @@ class ConversationSequencerTest {
                             if (running.computeIfAbsent(conversation, c -> new AtomicInteger()).incrementAndGet() > 1) {
                                 overlaps.add(conversation + " " + name);
                             }
-                            startOrder.computeIfAbsent(conversation, c -> Collections.synchronizedList(new ArrayList<>()))
+                            startOrder
+                                    .computeIfAbsent(conversation, c -> Collections.synchronizedList(new ArrayList<>()))
                                     .add(name);
                             CompletableFuture<String> answer = new CompletableFuture<>();
                             completions.schedule(() -> {

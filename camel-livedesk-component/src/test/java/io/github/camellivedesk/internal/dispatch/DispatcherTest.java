@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DispatcherTest {
 
-    private static final RateLimitPolicy RESEND_TWICE = new RateLimitPolicy(2, Duration.ofMinutes(1), Duration.ofSeconds(1));
+    private static final RateLimitPolicy RESEND_TWICE = new RateLimitPolicy(2, Duration.ofMinutes(1),
+            Duration.ofSeconds(1));
 
     private final VirtualTimeScheduler scheduler = new VirtualTimeScheduler();
     /** The sends that started, in order (a resend again), and their answers that the test completes. */
@@ -59,11 +60,12 @@ class DispatcherTest {
 
     private static LiveDeskRequest.Send request(String conversation, String text, Attachment... files) {
         return new LiveDeskRequest.Send(new Resolved<>(conversation, "header"), new Resolved<>(text, "body"),
-                new Resolved<>(false, "option"), new Resolved<>(null, "option"), new Resolved<>(List.of(files), "body"));
+                new Resolved<>(false, "option"), new Resolved<>(null, "option"),
+                new Resolved<>(List.of(files), "body"));
     }
 
     private CompletableFuture<LiveDeskResponse> submit(Dispatcher dispatcher, String conversation, String name,
-                                                       boolean ordered) {
+            boolean ordered) {
         return dispatcher.submit(request(conversation, name), new Dispatcher.Sender(client, RESEND_TWICE, ordered));
     }
 
@@ -333,7 +335,8 @@ class DispatcherTest {
         Dispatcher dispatcher = dispatcher(RateLimit.NONE, RateLimit.NONE, 10);
         CountingStream stream = new CountingStream();
         CompletableFuture<LiveDeskResponse> result = dispatcher.submit(
-                request("c1", "file", Attachment.of("f.txt", stream, 1)), new Dispatcher.Sender(client, RESEND_TWICE, true));
+                request("c1", "file", Attachment.of("f.txt", stream, 1)),
+                new Dispatcher.Sender(client, RESEND_TWICE, true));
         answers.get(0).completeExceptionally(tooManyRequests(Duration.ZERO, 1));
         scheduler.runAll();
         assertThat(sent).as("a stream was read as it was sent: it cannot be sent again").containsExactly("file");
@@ -369,8 +372,8 @@ class DispatcherTest {
     void aFailureReachesTheCallerAsItWasRaisedNotItsCauseNorAWrapper() {
         LiveDeskTransportException refused = new LiveDeskTransportException("connection refused", false,
                 new java.net.ConnectException("refused"));
-        for (boolean ordered : new boolean[] { true, false }) {
-            for (RateLimit limit : new RateLimit[] { RateLimit.NONE, RateLimit.perMinute(6000) }) {
+        for (boolean ordered : new boolean[]{ true, false }) {
+            for (RateLimit limit : new RateLimit[]{ RateLimit.NONE, RateLimit.perMinute(6000) }) {
                 Dispatcher dispatcher = dispatcher(limit, RateLimit.NONE, 10);
                 int before = answers.size();
                 CompletableFuture<LiveDeskResponse> result = submit(dispatcher, "c1", "m", ordered);

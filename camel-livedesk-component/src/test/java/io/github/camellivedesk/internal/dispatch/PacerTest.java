@@ -25,7 +25,8 @@ class PacerTest {
     private VirtualTimeScheduler scheduler = new VirtualTimeScheduler();
 
     private Pacer pacer(RateLimit client, RateLimit conversation) {
-        return new Pacer(client, conversation, scheduler, scheduler::nanoTime, () -> new IllegalStateException("closed"));
+        return new Pacer(client, conversation, scheduler, scheduler::nanoTime,
+                () -> new IllegalStateException("closed"));
     }
 
     @Test
@@ -70,10 +71,11 @@ class PacerTest {
      * much jitter) do more requests go than the limit, for the client and for each conversation, whatever the
      * arrival pattern and however late the timers fire.
      */
-    @ParameterizedTest(name = "client {0}, conversation {1}, {2} requests over {3} conversations, seed {4}, late {5} ms")
+    @ParameterizedTest(
+            name = "client {0}, conversation {1}, {2} requests over {3} conversations, seed {4}, late {5} ms")
     @MethodSource("limitsAndArrivals")
     void noIntervalOfAPeriodHoldsMoreThanTheLimit(RateLimit client, RateLimit conversation, int requests,
-                                                  int conversations, long seed, int lateMillis) {
+            int conversations, long seed, int lateMillis) {
         Random lateness = new Random(seed);
         scheduler = new VirtualTimeScheduler(due -> lateMillis == 0 ? 0 : lateness.nextInt(lateMillis * 1_000_000));
         Pacer pacer = pacer(client, conversation);
@@ -112,7 +114,7 @@ class PacerTest {
         // 3,000 messages over 30 conversations at 100/s overall and 10/s per conversation: at least 30 s
         Pacer pacer = pacer(new RateLimit(100, Duration.ofSeconds(1)), new RateLimit(10, Duration.ofSeconds(1)));
         long start = scheduler.nanoTime();
-        long[] last = {start};
+        long[] last = { start };
         List<CompletableFuture<Void>> acquired = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
             acquired.add(pacer.acquire("c" + (i % 30)).thenRun(() -> last[0] = scheduler.nanoTime()));

@@ -50,12 +50,12 @@ class LiveDeskDevServicesProcessor {
                 appConfig.getOptionalValue(API_KEY, String.class),
                 appConfig.getOptionalValue(API_SECRET, String.class));
 
-        devServices.produce(DevServicesResultBuildItem.<SimulatorDevService> owned()
+        devServices.produce(DevServicesResultBuildItem.<SimulatorDevService>owned()
                 .feature(LiveDeskProcessor.FEATURE)
                 .description("LiveDesk simulator")
                 .serviceConfig(settings)
                 .startable(() -> new SimulatorDevService(settings))
-                .configProvider(Map.<String, Function<SimulatorDevService, String>> of(
+                .configProvider(Map.<String, Function<SimulatorDevService, String>>of(
                         BASE_URL, SimulatorDevService::baseUrl,
                         API_KEY, SimulatorDevService::apiKey,
                         API_SECRET, SimulatorDevService::apiSecret))

@@ -1,8 +1,9 @@
 package io.github.camellivedesk.quarkus.deployment;
 
+import io.quarkus.deployment.builditem.Startable;
+
 import io.github.camellivedesk.quarkus.deployment.LiveDeskDevServicesProcessor.SimulatorSettings;
 import io.github.camellivedesk.simulator.LiveDeskSimulator;
-import io.quarkus.deployment.builditem.Startable;
 
 /**
  * The LiveDesk simulator as a Quarkus Dev Service: it runs in this JVM, so there is no container id.

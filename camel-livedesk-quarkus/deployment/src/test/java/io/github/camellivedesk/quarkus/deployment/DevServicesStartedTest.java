@@ -8,12 +8,13 @@ import java.util.logging.Level;
 
 import jakarta.inject.Inject;
 
-import io.github.camellivedesk.model.LiveDeskMessage;
 import io.quarkus.test.QuarkusUnitTest;
 import org.apache.camel.ProducerTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.camellivedesk.model.LiveDeskMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

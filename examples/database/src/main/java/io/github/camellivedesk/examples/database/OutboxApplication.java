@@ -75,7 +75,7 @@ public final class OutboxApplication {
 
     static void demo(Main main, LiveDeskSimulator simulator, PrintStream out) throws Exception {
         out.println("Using the embedded LiveDesk simulator at " + simulator.baseUrl() + " and an embedded H2 database "
-                    + "(set LIVEDESK_API_KEY and LIVEDESK_API_SECRET to use your LiveDesk account)");
+                + "(set LIVEDESK_API_KEY and LIVEDESK_API_SECRET to use your LiveDesk account)");
         simulator.conversation(CLOSED_CONVERSATION).closeWindow();
         main.start();
         try {
@@ -105,8 +105,8 @@ public final class OutboxApplication {
 
     static void insert(DataSource outbox, long conversationId, String content) throws SQLException {
         try (Connection connection = outbox.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO outbox (conversation_id, content) VALUES (?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO outbox (conversation_id, content) VALUES (?, ?)")) {
             insert.setString(1, Long.toString(conversationId));
             insert.setString(2, content);
             insert.executeUpdate();
@@ -125,9 +125,9 @@ public final class OutboxApplication {
 
     private static int pending(DataSource outbox) throws SQLException {
         try (Connection connection = outbox.getConnection();
-             PreparedStatement count = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM outbox WHERE status IN ('new', 'sending')");
-             ResultSet result = count.executeQuery()) {
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM outbox WHERE status IN ('new', 'sending')");
+                ResultSet result = count.executeQuery()) {
             result.next();
             return result.getInt(1);
         }
@@ -139,10 +139,10 @@ public final class OutboxApplication {
         out.printf("  %-3s %-12s %-8s %-10s %-8s %s%n", "id", "conversation", "status", "livedesk", "attempts",
                 "external_error");
         try (Connection connection = outbox.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, conversation_id, status, livedesk_message_id, attempts, external_error "
-                     + "FROM outbox ORDER BY id");
-             ResultSet rows = select.executeQuery()) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT id, conversation_id, status, livedesk_message_id, attempts, external_error "
+                                + "FROM outbox ORDER BY id");
+                ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 out.printf("  %-3d %-12s %-8s %-10s %-8d %s%n", rows.getLong(1), rows.getString(2), rows.getString(3),
                         rows.getObject(4), rows.getInt(5), rows.getString(6) == null ? "" : rows.getString(6));

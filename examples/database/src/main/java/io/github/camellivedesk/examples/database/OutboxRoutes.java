@@ -35,7 +35,7 @@ public final class OutboxRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(SQL + "select-new.sql" + DATA_SOURCE
-             + "&initialDelay=0&delay={{outbox.poll-delay}}&maxMessagesPerPoll={{outbox.batch-size}}")
+                + "&initialDelay=0&delay={{outbox.poll-delay}}&maxMessagesPerPoll={{outbox.batch-size}}")
                 .routeId("outbox-send")
                 .setHeader("outboxId", simple("${body[id]}"))
                 .setHeader("outboxInstance", simple("{{outbox.instance-id}}"))
@@ -43,31 +43,31 @@ public final class OutboxRoutes extends RouteBuilder {
                 .setBody(simple("${body[content]}"))
                 .to(SQL + "claim.sql" + DATA_SOURCE + "&noop=true")
                 .filter(header(SqlConstants.SQL_UPDATE_COUNT).isEqualTo(1))
-                    .doTry()
-                        .to("livedesk:send")
-                        .to(SQL + "mark-sent.sql" + DATA_SOURCE)
-                        .log(LoggingLevel.INFO, LOG, "outbox row ${header.outboxId} is LiveDesk message "
-                                                     + "${header.CamelLiveDeskMessageId} (${header.CamelLiveDeskMessageStatus})")
-                    .doCatch(LiveDeskMessageFailedException.class)
-                        .to(SQL + "mark-failed.sql" + DATA_SOURCE)
-                        .log(LoggingLevel.INFO, LOG, "outbox row ${header.outboxId} is LiveDesk message "
-                                                     + "${exception.messageId}, failed: ${exception.externalError}")
-                    .doCatch(LiveDeskException.class)
-                        .process(lastError())
-                        .choice()
-                            .when(surelyNotReceived())
-                                .to(SQL + "release.sql" + DATA_SOURCE)
-                                .log(LoggingLevel.WARN, LOG, "outbox row ${header.outboxId} not received by LiveDesk, "
-                                                             + "sent again on the next poll: ${exception.message}")
-                            .when(mayHaveBeenReceived())
-                                .to(SQL + "mark-in-doubt.sql" + DATA_SOURCE)
-                                .log(LoggingLevel.WARN, LOG, "outbox row ${header.outboxId} may have reached LiveDesk, "
-                                                             + "not resent: ${exception.message}")
-                            .otherwise()
-                                .to(SQL + "mark-rejected.sql" + DATA_SOURCE)
-                                .log(LoggingLevel.WARN, LOG, "outbox row ${header.outboxId} rejected: ${exception.message}")
-                        .end()
-                    .end()
+                .doTry()
+                .to("livedesk:send")
+                .to(SQL + "mark-sent.sql" + DATA_SOURCE)
+                .log(LoggingLevel.INFO, LOG, "outbox row ${header.outboxId} is LiveDesk message "
+                        + "${header.CamelLiveDeskMessageId} (${header.CamelLiveDeskMessageStatus})")
+                .doCatch(LiveDeskMessageFailedException.class)
+                .to(SQL + "mark-failed.sql" + DATA_SOURCE)
+                .log(LoggingLevel.INFO, LOG, "outbox row ${header.outboxId} is LiveDesk message "
+                        + "${exception.messageId}, failed: ${exception.externalError}")
+                .doCatch(LiveDeskException.class)
+                .process(lastError())
+                .choice()
+                .when(surelyNotReceived())
+                .to(SQL + "release.sql" + DATA_SOURCE)
+                .log(LoggingLevel.WARN, LOG, "outbox row ${header.outboxId} not received by LiveDesk, "
+                        + "sent again on the next poll: ${exception.message}")
+                .when(mayHaveBeenReceived())
+                .to(SQL + "mark-in-doubt.sql" + DATA_SOURCE)
+                .log(LoggingLevel.WARN, LOG, "outbox row ${header.outboxId} may have reached LiveDesk, "
+                        + "not resent: ${exception.message}")
+                .otherwise()
+                .to(SQL + "mark-rejected.sql" + DATA_SOURCE)
+                .log(LoggingLevel.WARN, LOG, "outbox row ${header.outboxId} rejected: ${exception.message}")
+                .end()
+                .end()
                 .end();
 
         // In production the LiveDesk webhook (an incoming message_created event) feeds this route.
@@ -76,23 +76,23 @@ public final class OutboxRoutes extends RouteBuilder {
                 .setHeader("outboxInstance", simple("{{outbox.instance-id}}"))
                 .to(SQL + "select-window-failures.sql" + DATA_SOURCE)
                 .split(body())
-                    .setHeader("outboxId", simple("${body[id]}"))
-                    .setHeader(LiveDeskConstants.MESSAGE_ID, simple("${body[livedesk_message_id]}"))
-                    .to(SQL + "claim-failed.sql" + DATA_SOURCE + "&noop=true")
-                    .filter(header(SqlConstants.SQL_UPDATE_COUNT).isEqualTo(1))
-                        .doTry()
-                            .to("livedesk:retry")
-                            .to(SQL + "mark-sent.sql" + DATA_SOURCE)
-                            .log(LoggingLevel.INFO, LOG, "outbox row ${header.outboxId}: LiveDesk message "
-                                                         + "${header.CamelLiveDeskMessageId} retried, now "
-                                                         + "${header.CamelLiveDeskMessageStatus}")
-                        .doCatch(LiveDeskException.class)
-                            .process(lastError())
-                            .to(SQL + "retry-failed-again.sql" + DATA_SOURCE)
-                            .log(LoggingLevel.WARN, LOG, "outbox row ${header.outboxId}: retry did not get "
-                                                         + "through: ${exception.message}")
-                        .end()
-                    .end()
+                .setHeader("outboxId", simple("${body[id]}"))
+                .setHeader(LiveDeskConstants.MESSAGE_ID, simple("${body[livedesk_message_id]}"))
+                .to(SQL + "claim-failed.sql" + DATA_SOURCE + "&noop=true")
+                .filter(header(SqlConstants.SQL_UPDATE_COUNT).isEqualTo(1))
+                .doTry()
+                .to("livedesk:retry")
+                .to(SQL + "mark-sent.sql" + DATA_SOURCE)
+                .log(LoggingLevel.INFO, LOG, "outbox row ${header.outboxId}: LiveDesk message "
+                        + "${header.CamelLiveDeskMessageId} retried, now "
+                        + "${header.CamelLiveDeskMessageStatus}")
+                .doCatch(LiveDeskException.class)
+                .process(lastError())
+                .to(SQL + "retry-failed-again.sql" + DATA_SOURCE)
+                .log(LoggingLevel.WARN, LOG, "outbox row ${header.outboxId}: retry did not get "
+                        + "through: ${exception.message}")
+                .end()
+                .end()
                 .end();
     }
 

@@ -40,7 +40,7 @@ class OutboxRoutesTest {
             .conversations(OPEN_CONVERSATION, CLOSED_CONVERSATION).build();
 
     private final String database = "jdbc:h2:mem:outbox-test-" + UUID.randomUUID()
-                                    + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+            + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
     private final List<Main> started = new ArrayList<>();
 
     @AfterEach
@@ -50,7 +50,8 @@ class OutboxRoutesTest {
 
     @Test
     void sendsEveryNewRowOnceAndRecordsTheMessageIdAndStatus(LiveDeskSimulator simulator) throws Exception {
-        DataSource outbox = start(Map.of()).getCamelContext().getRegistry().lookupByNameAndType("outbox", DataSource.class);
+        DataSource outbox = start(Map.of()).getCamelContext().getRegistry().lookupByNameAndType("outbox",
+                DataSource.class);
         OutboxApplication.insert(outbox, OPEN_CONVERSATION, "Your order 1001 has shipped.");
         OutboxApplication.insert(outbox, OPEN_CONVERSATION, "Your order 1002 has shipped.");
 
@@ -154,7 +155,7 @@ class OutboxRoutesTest {
         OutboxApplication.insert(outbox, CLOSED_CONVERSATION, "Hit a 503");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> countWithStatus(outbox, "sent") == 1
-                                                           && countWithStatus(outbox, "in_doubt") == 1);
+                && countWithStatus(outbox, "in_doubt") == 1);
 
         List<Map<String, Object>> rows = rows(outbox);
         assertThat(rows.get(0)).containsEntry("status", "sent").containsEntry("attempts", 2);
@@ -199,8 +200,8 @@ class OutboxRoutesTest {
     private static List<Map<String, Object>> rows(DataSource outbox) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection connection = outbox.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT * FROM outbox ORDER BY id");
-             ResultSet result = select.executeQuery()) {
+                PreparedStatement select = connection.prepareStatement("SELECT * FROM outbox ORDER BY id");
+                ResultSet result = select.executeQuery()) {
             while (result.next()) {
                 Map<String, Object> row = new HashMap<>();
                 for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {

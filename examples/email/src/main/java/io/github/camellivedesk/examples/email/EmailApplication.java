@@ -53,16 +53,18 @@ public final class EmailApplication {
     }
 
     static void demo(LiveDeskSimulator simulator, EmbeddedMailServer mailServer, PrintStream out) throws Exception {
-        out.println("Using the embedded LiveDesk simulator at " + simulator.baseUrl() + " and an embedded IMAP server on "
-                    + "port " + mailServer.imapPort() + " (set LIVEDESK_API_KEY and LIVEDESK_API_SECRET to use your "
-                    + "LiveDesk account, MAIL_* for your mailbox)");
+        out.println("Using the embedded LiveDesk simulator at " + simulator.baseUrl()
+                + " and an embedded IMAP server on "
+                + "port " + mailServer.imapPort() + " (set LIVEDESK_API_KEY and LIVEDESK_API_SECRET to use your "
+                + "LiveDesk account, MAIL_* for your mailbox)");
         MailSender customer = new MailSender(EmbeddedMailServer.HOST, mailServer.smtpPort());
         customer.send("ana@example.org", EmbeddedMailServer.ADDRESS, "Where is my order A-1001?",
                 "Hello, I ordered last week and have not heard back.", Map.of());
         Map<String, Map.Entry<String, byte[]>> attachments = new LinkedHashMap<>();
         attachments.put("receipt.pdf", Map.entry("application/pdf",
                 "%PDF-1.4\n% a sample receipt\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
-        attachments.put("damaged-box.png", Map.entry("image/png", new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 }));
+        attachments.put("damaged-box.png",
+                Map.entry("image/png", new byte[]{ (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 }));
         customer.send("bo@example.org", EmbeddedMailServer.ADDRESS, "Parcel arrived damaged",
                 "The box was crushed, photo and receipt attached.", attachments);
         // LiveDesk is down for the first request: that mail stays unseen and is sent on the next poll
@@ -89,7 +91,7 @@ public final class EmailApplication {
 
         out.println();
         out.println("The simulator received " + simulator.requestCount() + " requests; conversation "
-                    + SIMULATED_CONVERSATION + " now holds:");
+                + SIMULATED_CONVERSATION + " now holds:");
         for (StoredMessage message : simulator.conversation(SIMULATED_CONVERSATION).messages()) {
             out.printf("  #%d %-6s %s%n", message.id(), message.status(), message.content().replace("\n\n", " / "));
             for (StoredAttachment attachment : message.attachments()) {

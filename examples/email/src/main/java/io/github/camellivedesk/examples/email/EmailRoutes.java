@@ -27,18 +27,21 @@ public final class EmailRoutes extends RouteBuilder {
         onException(LiveDeskMessageFailedException.class, LiveDeskValidationException.class)
                 .handled(true)
                 .setHeader(MailConstants.MAIL_MOVE_TO, simple("{{mail.failed-folder}}"))
-                .log(LoggingLevel.WARN, LOG, "mail '${header.Subject}' refused by LiveDesk, moved to {{mail.failed-folder}}: "
-                                             + "${exception.message}");
+                .log(LoggingLevel.WARN, LOG,
+                        "mail '${header.Subject}' refused by LiveDesk, moved to {{mail.failed-folder}}: "
+                                + "${exception.message}");
 
         onException(LiveDeskException.class)
-                .log(LoggingLevel.WARN, LOG, "mail '${header.Subject}' not sent, left unseen for the next poll: ${exception.message}");
+                .log(LoggingLevel.WARN, LOG,
+                        "mail '${header.Subject}' not sent, left unseen for the next poll: ${exception.message}");
 
         from("{{mail.protocol}}://{{mail.host}}:{{mail.port}}?username={{mail.username}}&password=RAW({{mail.password}})"
-             + "&folderName={{mail.folder}}&unseen=true&peek=true&delete=false&delay={{mail.poll-delay}}"
-             + "&maxMessagesPerPoll={{mail.max-messages-per-poll}}")
+                + "&folderName={{mail.folder}}&unseen=true&peek=true&delete=false&delay={{mail.poll-delay}}"
+                + "&maxMessagesPerPoll={{mail.max-messages-per-poll}}")
                 .routeId("mail-to-livedesk")
                 .process(new MailToLiveDesk())
                 .to("livedesk:send?conversationId={{livedesk.conversation-id}}")
-                .log(LoggingLevel.INFO, LOG, "mail '${header.Subject}' sent as message ${header.CamelLiveDeskMessageId}");
+                .log(LoggingLevel.INFO, LOG,
+                        "mail '${header.Subject}' sent as message ${header.CamelLiveDeskMessageId}");
     }
 }

@@ -24,7 +24,7 @@ final class EmbeddedMailServer implements AutoCloseable {
     }
 
     static EmbeddedMailServer start() {
-        GreenMail greenMail = new GreenMail(new ServerSetup[] {
+        GreenMail greenMail = new GreenMail(new ServerSetup[]{
                 new ServerSetup(0, HOST, ServerSetup.PROTOCOL_SMTP).dynamicPort(),
                 new ServerSetup(0, HOST, ServerSetup.PROTOCOL_IMAP).dynamicPort() });
         greenMail.start();

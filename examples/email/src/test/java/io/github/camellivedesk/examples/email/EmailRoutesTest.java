@@ -39,7 +39,8 @@ class EmailRoutesTest {
     private static final long CONVERSATION = 141L;
 
     @RegisterExtension
-    static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(CONVERSATION).build();
+    static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(CONVERSATION)
+            .build();
 
     private EmbeddedMailServer mailServer;
     private MailSender customer;
@@ -70,7 +71,8 @@ class EmailRoutesTest {
                 "The box was crushed, photo and receipt attached.", attachments);
         customer.send("ana@example.org", EmbeddedMailServer.ADDRESS, "Already answered", "Read by an agent", Map.of());
         await().atMost(Duration.ofSeconds(60)).until(() -> markSeen("Already answered"));
-        customer.send("ana@example.org", EmbeddedMailServer.ADDRESS, "Where is my order?", "Ordered last week.", Map.of());
+        customer.send("ana@example.org", EmbeddedMailServer.ADDRESS, "Where is my order?", "Ordered last week.",
+                Map.of());
 
         startApp();
 
@@ -79,9 +81,11 @@ class EmailRoutesTest {
         assertThat(messages).extracting(StoredMessage::content).containsExactlyInAnyOrder(
                 "Parcel arrived damaged\n\nThe box was crushed, photo and receipt attached.",
                 "Where is my order?\n\nOrdered last week.");
-        StoredMessage withFiles = messages.stream().filter(message -> !message.attachments().isEmpty()).findFirst().orElseThrow();
+        StoredMessage withFiles = messages.stream().filter(message -> !message.attachments().isEmpty()).findFirst()
+                .orElseThrow();
         assertThat(withFiles.attachments())
-                .extracting(StoredAttachment::fileName, StoredAttachment::contentType, StoredAttachment::size, StoredAttachment::sha256)
+                .extracting(StoredAttachment::fileName, StoredAttachment::contentType, StoredAttachment::size,
+                        StoredAttachment::sha256)
                 .containsExactlyInAnyOrder(
                         tuple("damaged-box.jpg", "image/jpeg", (long) photo.length, sha256(photo)),
                         tuple("receipt.pdf", "application/pdf", (long) receipt.length, sha256(receipt)));
@@ -92,7 +96,8 @@ class EmailRoutesTest {
     @Test
     void whileLiveDeskIsDownTheMailStaysUnseenAndIsSentOnceItIsBack() throws Exception {
         simulator().faults().inject(Fault.status(503)).always();
-        customer.send("ana@example.org", EmbeddedMailServer.ADDRESS, "Where is my order?", "Ordered last week.", Map.of());
+        customer.send("ana@example.org", EmbeddedMailServer.ADDRESS, "Where is my order?", "Ordered last week.",
+                Map.of());
 
         startApp();
 
@@ -194,7 +199,8 @@ class EmailRoutesTest {
 
     private Store imap() throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect(EmbeddedMailServer.HOST, mailServer.imapPort(), EmbeddedMailServer.USERNAME, EmbeddedMailServer.PASSWORD);
+        store.connect(EmbeddedMailServer.HOST, mailServer.imapPort(), EmbeddedMailServer.USERNAME,
+                EmbeddedMailServer.PASSWORD);
         return store;
     }
 

@@ -34,33 +34,34 @@ public final class DocumentRoutes extends RouteBuilder {
                 new File(getContext().resolvePropertyPlaceholders("{{documents.sent-files}}")), 100_000);
 
         from("file:{{documents.inbox}}?move=${exchangeProperty." + OUTCOME + "}/${file:name}"
-             + "&readLock=changed&readLockCheckInterval={{documents.read-lock-check-interval}}"
-             + "&delay={{documents.poll-delay}}&sortBy=file:name")
+                + "&readLock=changed&readLockCheckInterval={{documents.read-lock-check-interval}}"
+                + "&delay={{documents.poll-delay}}&sortBy=file:name")
                 .routeId("documents-to-livedesk")
                 .setProperty(OUTCOME, constant(".done"))
                 .process(exchange -> exchange.getMessage().setHeader(LiveDeskConstants.CONTENT,
                         caption(exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class))))
                 .doTry()
-                    // the key is recorded only after LiveDesk accepted the file (eager=false) and removed again when
-                    // the send failed, before the doCatch below sees the exception (completionEager=true)
-                    .idempotentConsumer(simple("${file:name}-${file:size}-${file:modified}"), sentFiles)
-                        .eager(false).completionEager(true).skipDuplicate(false)
-                        .choice()
-                            .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE))
-                                .log(LoggingLevel.INFO, LOG, "${file:name} was already sent; not sending it again")
-                            .otherwise()
-                                .to("livedesk:send?conversationId={{livedesk.conversation-id}}")
-                                .log(LoggingLevel.INFO, LOG, "${file:name} sent as message ${header.CamelLiveDeskMessageId}")
-                        .end()
-                    .endDoTry()
+                // the key is recorded only after LiveDesk accepted the file (eager=false) and removed again when
+                // the send failed, before the doCatch below sees the exception (completionEager=true)
+                .idempotentConsumer(simple("${file:name}-${file:size}-${file:modified}"), sentFiles)
+                .eager(false).completionEager(true).skipDuplicate(false)
+                .choice()
+                .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE))
+                .log(LoggingLevel.INFO, LOG, "${file:name} was already sent; not sending it again")
+                .otherwise()
+                .to("livedesk:send?conversationId={{livedesk.conversation-id}}")
+                .log(LoggingLevel.INFO, LOG, "${file:name} sent as message ${header.CamelLiveDeskMessageId}")
+                .end()
+                .endDoTry()
                 .doCatch(LiveDeskMessageFailedException.class, LiveDeskValidationException.class)
-                    .setProperty(OUTCOME, constant(".failed"))
-                    .log(LoggingLevel.WARN, LOG, "${file:name} refused by LiveDesk, moved to .failed: ${exception.message}")
+                .setProperty(OUTCOME, constant(".failed"))
+                .log(LoggingLevel.WARN, LOG, "${file:name} refused by LiveDesk, moved to .failed: ${exception.message}")
                 // LiveDesk down (5xx, refused or dropped connection, timeout): the exchange is rolled back, the file
                 // consumer leaves the file where it is and the next poll tries again
                 .doCatch(LiveDeskException.class)
-                    .log(LoggingLevel.WARN, LOG, "${file:name} not sent, stays in the inbox for the next poll: ${exception.message}")
-                    .rollback("LiveDesk did not take the file")
+                .log(LoggingLevel.WARN, LOG,
+                        "${file:name} not sent, stays in the inbox for the next poll: ${exception.message}")
+                .rollback("LiveDesk did not take the file")
                 .end();
     }
 

@@ -63,11 +63,12 @@ public final class FileApplication {
         properties.put("documents.poll-delay", "200");
         properties.put("documents.read-lock-check-interval", "200");
         out.println("Using the embedded LiveDesk simulator at " + simulator.baseUrl() + " (set LIVEDESK_API_KEY and "
-                    + "LIVEDESK_API_SECRET to use your LiveDesk account); inbox " + inbox);
+                + "LIVEDESK_API_SECRET to use your LiveDesk account); inbox " + inbox);
 
         Files.writeString(inbox.resolve("invoice_2026-11.pdf"), "%PDF-1.4\n% a sample invoice\n%%EOF\n");
         Files.writeString(inbox.resolve("delivery-note-7781.txt"), "Delivered: 3 parcels, signed by A. Lima\n");
-        Files.write(inbox.resolve("price-list.csv"), "sku,price\nA-1,9.90\nB-2,19.90\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(inbox.resolve("price-list.csv"),
+                "sku,price\nA-1,9.90\nB-2,19.90\n".getBytes(StandardCharsets.UTF_8));
         // LiveDesk is down for the first request: that file stays in the inbox and goes with the next poll
         simulator.faults().inject(Fault.status(503)).forNext(1);
 
@@ -86,16 +87,17 @@ public final class FileApplication {
 
         out.println();
         out.println("The simulator received " + simulator.requestCount() + " requests; conversation "
-                    + SIMULATED_CONVERSATION + " now holds:");
+                + SIMULATED_CONVERSATION + " now holds:");
         for (StoredMessage message : simulator.conversation(SIMULATED_CONVERSATION).messages()) {
             out.printf("  #%d %-6s %s%s%n", message.id(), message.status(), message.content(),
                     message.externalError() != null ? " [" + message.externalError() + "]" : "");
             for (StoredAttachment attachment : message.attachments()) {
-                out.printf("       %s, %d bytes, sha256 %s%n", attachment.fileName(), attachment.size(), attachment.sha256());
+                out.printf("       %s, %d bytes, sha256 %s%n", attachment.fileName(), attachment.size(),
+                        attachment.sha256());
             }
         }
         out.println("Inbox " + list(inbox) + ", .done " + list(inbox.resolve(".done")) + ", .failed "
-                    + list(inbox.resolve(".failed")));
+                + list(inbox.resolve(".failed")));
     }
 
     private static void awaitFiles(Path folder, int count) throws IOException, InterruptedException {

@@ -72,8 +72,8 @@ public final class JmsApplication {
     static void demo(LiveDeskSimulator simulator, EmbeddedBroker broker, long[] conversations, PrintStream out)
             throws Exception {
         out.println("Using the embedded LiveDesk simulator at " + simulator.baseUrl() + " and an embedded Artemis "
-                    + "broker (set LIVEDESK_API_KEY and LIVEDESK_API_SECRET to use your LiveDesk account, JMS_BROKER_URL "
-                    + "for your broker)");
+                + "broker (set LIVEDESK_API_KEY and LIVEDESK_API_SECRET to use your LiveDesk account, JMS_BROKER_URL "
+                + "for your broker)");
         Map<String, String> properties = new HashMap<>(simulator.camelComponentProperties());
         Main first = create("instance-a", properties);
         Main second = create("instance-b", properties);
@@ -88,8 +88,9 @@ public final class JmsApplication {
             String[] statuses = { "received", "packed", "shipped", "delivered" };
             for (String status : statuses) {
                 for (long conversation : conversations) {
-                    events.add(new OrderEvent("A-" + conversation, Long.toString(conversation), "Customer " + conversation,
-                            status));
+                    events.add(
+                            new OrderEvent("A-" + conversation, Long.toString(conversation), "Customer " + conversation,
+                                    status));
                 }
             }
             ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory(EmbeddedBroker.URL);
@@ -105,8 +106,8 @@ public final class JmsApplication {
 
         out.println();
         out.println("The simulator received " + simulator.requestCount() + " requests; " + broker.messageCount(QUEUE)
-                    + " messages left in " + QUEUE + ", " + broker.messageCount(DEAD_LETTER_QUEUE) + " in "
-                    + DEAD_LETTER_QUEUE + ". Each conversation, in the order LiveDesk stored it:");
+                + " messages left in " + QUEUE + ", " + broker.messageCount(DEAD_LETTER_QUEUE) + " in "
+                + DEAD_LETTER_QUEUE + ". Each conversation, in the order LiveDesk stored it:");
         for (long conversation : conversations) {
             out.println("  conversation " + conversation + ":");
             for (StoredMessage message : simulator.conversation(conversation).messages()) {

@@ -27,7 +27,7 @@ final class OrderPublisher {
     static void publish(ConnectionFactory connectionFactory, String queue, List<OrderEvent> events)
             throws JMSException, JsonProcessingException {
         try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             MessageProducer producer = session.createProducer(session.createQueue(queue));
             for (OrderEvent event : events) {
                 TextMessage message = session.createTextMessage(JSON.writeValueAsString(event));
@@ -38,10 +38,11 @@ final class OrderPublisher {
     }
 
     /** An order event that asks for another template than the route's default, by a JMS property. */
-    static void publishWithTemplate(ConnectionFactory connectionFactory, String queue, OrderEvent event, String templateName)
+    static void publishWithTemplate(ConnectionFactory connectionFactory, String queue, OrderEvent event,
+            String templateName)
             throws JMSException, JsonProcessingException {
         try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             TextMessage message = session.createTextMessage(JSON.writeValueAsString(event));
             message.setStringProperty("JMSXGroupID", event.conversationId());
             message.setStringProperty(OrderRoutes.TEMPLATE_NAME_PROPERTY, templateName);
@@ -53,7 +54,7 @@ final class OrderPublisher {
     static void publishRaw(ConnectionFactory connectionFactory, String queue, String text, String group)
             throws JMSException {
         try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             TextMessage message = session.createTextMessage(text);
             message.setStringProperty("JMSXGroupID", group);
             session.createProducer(session.createQueue(queue)).send(message);

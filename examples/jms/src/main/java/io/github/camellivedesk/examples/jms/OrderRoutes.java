@@ -1,10 +1,9 @@
 package io.github.camellivedesk.examples.jms;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.github.camellivedesk.LiveDeskConstants;
 import io.github.camellivedesk.error.LiveDeskException;
@@ -34,16 +33,19 @@ public final class OrderRoutes extends RouteBuilder {
         // the route logs failures itself (below), in one line
         errorHandler(defaultErrorHandler().logExhausted(false));
 
-        onException(JsonProcessingException.class, LiveDeskValidationException.class, LiveDeskMessageFailedException.class)
+        onException(JsonProcessingException.class, LiveDeskValidationException.class,
+                LiveDeskMessageFailedException.class)
                 .handled(true)
                 .useOriginalMessage()
                 .setHeader(DEAD_LETTER_REASON, simple("${exception.message}"))
-                .log(LoggingLevel.WARN, LOG, "${camelId}: order event ${header.JMSMessageID} cannot be sent, dead-lettered: ${exception.message}")
+                .log(LoggingLevel.WARN, LOG,
+                        "${camelId}: order event ${header.JMSMessageID} cannot be sent, dead-lettered: ${exception.message}")
                 .to("jms:queue:{{orders.dead-letter-queue}}");
 
         onException(LiveDeskException.class)
-                .log(LoggingLevel.WARN, LOG, "${camelId}: order event ${header.JMSMessageID} not sent (delivery ${header.JMSXDeliveryCount}), "
-                                             + "rolled back for the broker to redeliver: ${exception.message}");
+                .log(LoggingLevel.WARN, LOG,
+                        "${camelId}: order event ${header.JMSMessageID} not sent (delivery ${header.JMSXDeliveryCount}), "
+                                + "rolled back for the broker to redeliver: ${exception.message}");
 
         from("jms:queue:{{orders.queue}}?concurrentConsumers={{orders.concurrent-consumers}}")
                 .routeId("orders-to-livedesk")
@@ -60,7 +62,7 @@ public final class OrderRoutes extends RouteBuilder {
                 })
                 .to("livedesk:template?templateName={{orders.template-name}}&templateLanguage={{orders.template-language}}")
                 .log(LoggingLevel.INFO, LOG, "${camelId}: ${header.CamelLiveDeskContent} sent to conversation "
-                                             + "${header.CamelLiveDeskConversationId} as message ${header.CamelLiveDeskMessageId}");
+                        + "${header.CamelLiveDeskConversationId} as message ${header.CamelLiveDeskMessageId}");
     }
 
     private static void copyHeader(Message message, String from, String to) {

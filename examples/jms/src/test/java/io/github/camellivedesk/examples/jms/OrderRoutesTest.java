@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 class OrderRoutesTest {
 
     @RegisterExtension
-    static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(141L, 142L).build();
+    static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(141L, 142L)
+            .build();
 
     @TempDir
     Path brokerData;
@@ -42,7 +43,8 @@ class OrderRoutesTest {
 
     @BeforeEach
     void startBrokerAndApp() throws Exception {
-        broker = EmbeddedBroker.start(brokerData, JmsApplication.DEAD_LETTER_QUEUE, JmsApplication.MAX_DELIVERY_ATTEMPTS);
+        broker = EmbeddedBroker.start(brokerData, JmsApplication.DEAD_LETTER_QUEUE,
+                JmsApplication.MAX_DELIVERY_ATTEMPTS);
         connectionFactory = new ActiveMQConnectionFactory(EmbeddedBroker.URL);
         app = JmsApplication.create("orders-test", LIVEDESK.camelComponentProperties());
         app.start();
@@ -97,7 +99,8 @@ class OrderRoutesTest {
         simulator().faults().inject(Fault.status(503)).forNext(1);
         simulator().faults().inject(Fault.dropBeforeRead()).forNext(1);
 
-        OrderPublisher.publish(connectionFactory, JmsApplication.QUEUE, List.of(new OrderEvent("A-1001", "141", "Ana", "shipped")));
+        OrderPublisher.publish(connectionFactory, JmsApplication.QUEUE,
+                List.of(new OrderEvent("A-1001", "141", "Ana", "shipped")));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !simulator().messages().isEmpty());
         await().atMost(Duration.ofSeconds(60)).until(() -> broker.messageCount(JmsApplication.QUEUE) == 0);
@@ -113,7 +116,8 @@ class OrderRoutesTest {
     void afterTheLastDeliveryAttemptTheBrokerMovesTheEventToTheDeadLetterQueue() throws Exception {
         simulator().faults().inject(Fault.status(503)).always();
 
-        OrderPublisher.publish(connectionFactory, JmsApplication.QUEUE, List.of(new OrderEvent("A-1001", "141", "Ana", "shipped")));
+        OrderPublisher.publish(connectionFactory, JmsApplication.QUEUE,
+                List.of(new OrderEvent("A-1001", "141", "Ana", "shipped")));
 
         Message dead = receiveDeadLetter();
         assertThat(((TextMessage) dead).getText()).contains("\"orderId\":\"A-1001\"");
@@ -127,7 +131,8 @@ class OrderRoutesTest {
     @Test
     void aMessageThatIsNotAnOrderEventIsDeadLetteredAtOnceWithoutCallingLiveDesk() throws Exception {
         OrderPublisher.publishRaw(connectionFactory, JmsApplication.QUEUE, "order A-999 shipped", "141");
-        OrderPublisher.publish(connectionFactory, JmsApplication.QUEUE, List.of(new OrderEvent("A-1001", "141", "Ana", "shipped")));
+        OrderPublisher.publish(connectionFactory, JmsApplication.QUEUE,
+                List.of(new OrderEvent("A-1001", "141", "Ana", "shipped")));
 
         Message dead = receiveDeadLetter();
         assertThat(((TextMessage) dead).getText()).isEqualTo("order A-999 shipped");
@@ -135,7 +140,8 @@ class OrderRoutesTest {
         // the next event of the same conversation is not held up by it
         await().atMost(Duration.ofSeconds(60)).until(() -> simulator().messages().size() == 1);
         assertThat(simulator().requestCount()).isEqualTo(1);
-        assertThat(simulator().messages()).extracting(StoredMessage::content).containsExactly("Order A-1001 for Ana: shipped");
+        assertThat(simulator().messages()).extracting(StoredMessage::content)
+                .containsExactly("Order A-1001 for Ana: shipped");
     }
 
     @Test
@@ -153,7 +159,7 @@ class OrderRoutesTest {
 
     private Message receiveDeadLetter() throws Exception {
         try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             connection.start();
             MessageConsumer consumer = session.createConsumer(session.createQueue(JmsApplication.DEAD_LETTER_QUEUE));
             Message message = consumer.receive(Duration.ofSeconds(60).toMillis());

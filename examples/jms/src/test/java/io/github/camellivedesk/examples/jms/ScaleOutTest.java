@@ -30,7 +30,8 @@ class ScaleOutTest {
     private static final int EVENTS_PER_CONVERSATION = 10;
 
     @RegisterExtension
-    static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(CONVERSATIONS).build();
+    static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(CONVERSATIONS)
+            .build();
 
     @TempDir
     Path brokerData;
@@ -39,7 +40,7 @@ class ScaleOutTest {
     void twoInstancesSendEveryEventOnceAndEachConversationInOrder() throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start(brokerData, JmsApplication.DEAD_LETTER_QUEUE,
                 JmsApplication.MAX_DELIVERY_ATTEMPTS);
-             ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory(EmbeddedBroker.URL)) {
+                ActiveMQConnectionFactory connectionFactory = new ActiveMQConnectionFactory(EmbeddedBroker.URL)) {
             Main first = JmsApplication.create("instance-a", LIVEDESK.camelComponentProperties());
             Main second = JmsApplication.create("instance-b", LIVEDESK.camelComponentProperties());
             first.start();
@@ -53,13 +54,15 @@ class ScaleOutTest {
                 List<OrderEvent> events = new ArrayList<>();
                 for (int step = 0; step < EVENTS_PER_CONVERSATION; step++) {
                     for (long conversation : CONVERSATIONS) {
-                        events.add(new OrderEvent("A-" + conversation, Long.toString(conversation), "Customer " + conversation,
+                        events.add(new OrderEvent("A-" + conversation, Long.toString(conversation),
+                                "Customer " + conversation,
                                 "step " + step));
                     }
                 }
                 OrderPublisher.publish(connectionFactory, JmsApplication.QUEUE, events);
 
-                await().atMost(Duration.ofSeconds(120)).until(() -> LIVEDESK.simulator().messages().size() >= events.size());
+                await().atMost(Duration.ofSeconds(120))
+                        .until(() -> LIVEDESK.simulator().messages().size() >= events.size());
                 await().atMost(Duration.ofSeconds(60)).until(() -> broker.messageCount(JmsApplication.QUEUE) == 0);
 
                 assertThat(LIVEDESK.simulator().messages()).hasSize(events.size())

@@ -7,8 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import io.github.camellivedesk.model.LiveDeskMessage;
 import org.apache.camel.ProducerTemplate;
+
+import io.github.camellivedesk.model.LiveDeskMessage;
 
 /**
  * POST /orders with a JSON order: the order-update route sends the customer a LiveDesk template message.

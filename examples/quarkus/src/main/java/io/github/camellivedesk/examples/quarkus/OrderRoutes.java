@@ -21,7 +21,8 @@ public class OrderRoutes extends RouteBuilder {
                         exchange.getMessage().setHeader("CamelLiveDeskConversationId", order.conversationId());
                     }
                     // a Map body is the template's body variables, {{1}}, {{2}} and {{3}} in order_update
-                    exchange.getMessage().setBody(Map.of("1", order.customer(), "2", order.orderId(), "3", order.status()));
+                    exchange.getMessage()
+                            .setBody(Map.of("1", order.customer(), "2", order.orderId(), "3", order.status()));
                 })
                 .to("livedesk:template?conversationId={{livedesk.conversation-id}}"
                         + "&templateName=order_update&templateLanguage=en_US&templateCategory=UTILITY");

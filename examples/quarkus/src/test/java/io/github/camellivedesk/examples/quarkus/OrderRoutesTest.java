@@ -105,7 +105,8 @@ class OrderRoutesTest {
                 .body("[0].content", equalTo("Invoice invoice-2026-0042.pdf"))
                 .body("[0].attachments[0].file_size", equalTo(pdf.length))
                 .body("[0].attachments[0].extension", equalTo("pdf")));
-        await().atMost(Duration.ofMinutes(1)).until(() -> Files.exists(invoices.resolve(".done/invoice-2026-0042.pdf")));
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> Files.exists(invoices.resolve(".done/invoice-2026-0042.pdf")));
     }
 
     private RequestSpecification simulator() {

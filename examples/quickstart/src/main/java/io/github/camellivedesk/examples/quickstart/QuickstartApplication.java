@@ -45,7 +45,7 @@ public final class QuickstartApplication {
         String conversationId = properties.get(LiveDeskTarget.CONVERSATION_PROPERTY);
         out.println(target.isSimulated()
                 ? "Using the embedded LiveDesk simulator at " + baseUrl + " (set LIVEDESK_API_KEY, "
-                  + "LIVEDESK_API_SECRET and LIVEDESK_CONVERSATION_ID to use your LiveDesk account)"
+                        + "LIVEDESK_API_SECRET and LIVEDESK_CONVERSATION_ID to use your LiveDesk account)"
                 : "Using LiveDesk at " + baseUrl + ", conversation " + conversationId);
 
         LiveDeskComponent livedesk = new LiveDeskComponent();
@@ -92,7 +92,8 @@ public final class QuickstartApplication {
                     simulator.conversation(SIMULATED_CONVERSATION).customerReply("Hi, any news?");
                 }
                 check(template.request("direct:retry", e -> e.getMessage().setHeaders(
-                        Map.of(LiveDeskConstants.MESSAGE_ID, parked.getMessage().getHeader(LiveDeskConstants.MESSAGE_ID)))));
+                        Map.of(LiveDeskConstants.MESSAGE_ID,
+                                parked.getMessage().getHeader(LiveDeskConstants.MESSAGE_ID)))));
             } else {
                 out.println("The last message was sent at once, so there was nothing to retry.");
             }
@@ -123,7 +124,7 @@ public final class QuickstartApplication {
     private static void printReceived(LiveDeskSimulator simulator, PrintStream out) {
         out.println();
         out.println("The simulator received " + simulator.requestCount() + " requests; conversation "
-                    + SIMULATED_CONVERSATION + " now holds:");
+                + SIMULATED_CONVERSATION + " now holds:");
         for (StoredMessage message : simulator.conversation(SIMULATED_CONVERSATION).messages()) {
             out.printf("  #%d %-8s %-6s%s%s %s%n", message.id(), message.messageType(), message.status(),
                     message.privateMessage() ? " private" : "",

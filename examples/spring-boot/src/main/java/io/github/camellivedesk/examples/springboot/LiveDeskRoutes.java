@@ -26,14 +26,17 @@ public class LiveDeskRoutes extends RouteBuilder {
                 .setHeader(LiveDeskConstants.CONVERSATION_ID, header("id"))
                 .convertBodyTo(String.class)
                 .to("livedesk:send")
-                .setBody(simple("${header." + LiveDeskConstants.MESSAGE_ID + "} ${header." + LiveDeskConstants.MESSAGE_STATUS + "}"));
+                .setBody(simple("${header." + LiveDeskConstants.MESSAGE_ID + "} ${header."
+                        + LiveDeskConstants.MESSAGE_STATUS + "}"));
 
         from("platform-http:/api/conversations/{id}/templates?httpMethodRestrict=POST").routeId("send-template")
                 .setHeader(LiveDeskConstants.CONVERSATION_ID, header("id"))
                 .setHeader(LiveDeskConstants.TEMPLATE_NAME, header("name"))
                 .setHeader(LiveDeskConstants.TEMPLATE_LANGUAGE, header("language"))
-                .process(exchange -> exchange.getMessage().setBody(Map.of("1", exchange.getMessage().getBody(String.class))))
+                .process(exchange -> exchange.getMessage()
+                        .setBody(Map.of("1", exchange.getMessage().getBody(String.class))))
                 .to("livedesk:template")
-                .setBody(simple("${header." + LiveDeskConstants.MESSAGE_ID + "} ${header." + LiveDeskConstants.MESSAGE_STATUS + "}"));
+                .setBody(simple("${header." + LiveDeskConstants.MESSAGE_ID + "} ${header."
+                        + LiveDeskConstants.MESSAGE_STATUS + "}"));
     }
 }

@@ -47,7 +47,7 @@ public final class LiveDeskTarget implements AutoCloseable {
      * @throws IllegalStateException when the variables are set only in part
      */
     public static LiveDeskTarget fromEnvironment(Map<String, String> env, Conversation conversation,
-                                                 long... simulatedConversations) {
+            long... simulatedConversations) {
         if (conversation == Conversation.REQUIRED && simulatedConversations.length == 0) {
             throw new IllegalArgumentException("Name at least one simulated conversation: the example sends to one");
         }
@@ -56,14 +56,15 @@ public final class LiveDeskTarget implements AutoCloseable {
         String conversationId = conversation == Conversation.REQUIRED ? env.get("LIVEDESK_CONVERSATION_ID") : null;
         if (key != null && secret != null) {
             Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("camel.component.livedesk.base-url", env.getOrDefault("LIVEDESK_BASE_URL", DEFAULT_BASE_URL));
+            properties.put("camel.component.livedesk.base-url",
+                    env.getOrDefault("LIVEDESK_BASE_URL", DEFAULT_BASE_URL));
             properties.put("camel.component.livedesk.api-key", key);
             properties.put("camel.component.livedesk.api-secret", secret);
             if (conversation == Conversation.REQUIRED) {
                 if (conversationId == null || conversationId.isBlank()) {
                     throw new IllegalStateException("Set LIVEDESK_CONVERSATION_ID to the conversation that receives "
-                                                    + "the messages: with LIVEDESK_API_KEY set, the app talks to your "
-                                                    + "LiveDesk account");
+                            + "the messages: with LIVEDESK_API_KEY set, the app talks to your "
+                            + "LiveDesk account");
                 }
                 properties.put(CONVERSATION_PROPERTY, conversationId);
             }
@@ -72,9 +73,9 @@ public final class LiveDeskTarget implements AutoCloseable {
         if (key != null || secret != null || conversationId != null) {
             throw new IllegalStateException(conversation == Conversation.REQUIRED
                     ? "Set all of LIVEDESK_API_KEY, LIVEDESK_API_SECRET and LIVEDESK_CONVERSATION_ID to use the real "
-                      + "LiveDesk, or none of them to use the embedded simulator"
+                            + "LiveDesk, or none of them to use the embedded simulator"
                     : "Set both LIVEDESK_API_KEY and LIVEDESK_API_SECRET to use the real LiveDesk, or neither to use "
-                      + "the embedded simulator");
+                            + "the embedded simulator");
         }
         LiveDeskSimulator simulator = LiveDeskSimulator.builder().conversations(simulatedConversations).build().start();
         Map<String, String> properties = new LinkedHashMap<>(simulator.camelComponentProperties());

@@ -16,7 +16,8 @@ class LiveDeskTargetTest {
     void withoutCredentialsTheExampleTalksToASimulatorOnLoopback() {
         try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(Map.of(), Conversation.PER_MESSAGE, 141L, 142L)) {
             assertThat(target.isSimulated()).isTrue();
-            assertThat(target.simulator().conversations()).extracting(SimulatedConversation::id).containsExactly(141L, 142L);
+            assertThat(target.simulator().conversations()).extracting(SimulatedConversation::id).containsExactly(141L,
+                    142L);
             assertThat(target.camelProperties())
                     .isEqualTo(target.simulator().camelComponentProperties())
                     .hasEntrySatisfying("camel.component.livedesk.base-url",
@@ -56,7 +57,8 @@ class LiveDeskTargetTest {
     @Test
     void theBaseUrlCanPointElsewhere() {
         try (LiveDeskTarget target = LiveDeskTarget.fromEnvironment(Map.of("LIVEDESK_API_KEY", "k",
-                "LIVEDESK_API_SECRET", "s", "LIVEDESK_BASE_URL", "https://livedesk.example.com"), Conversation.PER_MESSAGE)) {
+                "LIVEDESK_API_SECRET", "s", "LIVEDESK_BASE_URL", "https://livedesk.example.com"),
+                Conversation.PER_MESSAGE)) {
             assertThat(target.camelProperties())
                     .containsEntry("camel.component.livedesk.base-url", "https://livedesk.example.com")
                     .containsEntry("camel.component.livedesk.api-key", "k");
@@ -96,12 +98,15 @@ class LiveDeskTargetTest {
 
     @Test
     void oneCredentialAloneIsRefusedInsteadOfFallingBackToTheSimulator() {
-        assertThatThrownBy(() -> LiveDeskTarget.fromEnvironment(Map.of("LIVEDESK_API_KEY", "k"), Conversation.PER_MESSAGE))
+        assertThatThrownBy(
+                () -> LiveDeskTarget.fromEnvironment(Map.of("LIVEDESK_API_KEY", "k"), Conversation.PER_MESSAGE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("LIVEDESK_API_SECRET");
-        assertThatThrownBy(() -> LiveDeskTarget.fromEnvironment(Map.of("LIVEDESK_API_SECRET", "s"), Conversation.PER_MESSAGE))
+        assertThatThrownBy(
+                () -> LiveDeskTarget.fromEnvironment(Map.of("LIVEDESK_API_SECRET", "s"), Conversation.PER_MESSAGE))
                 .hasMessageContaining("LIVEDESK_API_KEY");
-        assertThatThrownBy(() -> LiveDeskTarget.fromEnvironment(Map.of("LIVEDESK_API_KEY", "k"), Conversation.REQUIRED, 141L))
+        assertThatThrownBy(
+                () -> LiveDeskTarget.fromEnvironment(Map.of("LIVEDESK_API_KEY", "k"), Conversation.REQUIRED, 141L))
                 .hasMessageContaining("LIVEDESK_API_SECRET")
                 .hasMessageContaining("LIVEDESK_CONVERSATION_ID");
     }

@@ -35,7 +35,7 @@ public final class YamlApplication {
         boolean real = env.containsKey("LIVEDESK_API_KEY") && env.containsKey("LIVEDESK_API_SECRET");
         if (!real && (env.containsKey("LIVEDESK_API_KEY") || env.containsKey("LIVEDESK_API_SECRET"))) {
             throw new IllegalStateException("Set both LIVEDESK_API_KEY and LIVEDESK_API_SECRET to use the real "
-                                            + "LiveDesk, or neither to use the embedded simulator");
+                    + "LiveDesk, or neither to use the embedded simulator");
         }
         if (real) {
             Main main = new Main();
@@ -59,7 +59,7 @@ public final class YamlApplication {
 
     private static void demo(LiveDeskSimulator simulator, PrintStream out) throws Exception {
         out.println("Using the embedded LiveDesk simulator at " + simulator.baseUrl() + " (set LIVEDESK_API_KEY and "
-                    + "LIVEDESK_API_SECRET to use your LiveDesk account)");
+                + "LIVEDESK_API_SECRET to use your LiveDesk account)");
         Main main = simulated(simulator, Map.of("livedesk.conversation-id", Long.toString(SIMULATED_CONVERSATION),
                 "livedesk.inbox", System.getProperty("livedesk.demo-inbox", "target/inbox")));
         main.start();

@@ -53,8 +53,8 @@ class YamlRoutesTest {
         drop("notes/call-back.txt", "Customer asked for a call back.");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(inbox.resolve("text/.sent/order-1001.txt"))
-                                                           && Files.exists(inbox.resolve("orders/.done/order-1002.json"))
-                                                           && Files.exists(inbox.resolve("notes/.done/call-back.txt")));
+                && Files.exists(inbox.resolve("orders/.done/order-1002.json"))
+                && Files.exists(inbox.resolve("notes/.done/call-back.txt")));
 
         List<StoredMessage> messages = simulator.conversation(CONVERSATION).messages();
         assertThat(messages).extracting(StoredMessage::content).containsExactlyInAnyOrder(
