@@ -129,8 +129,10 @@ public final class SimulatorMain {
         String api = simulator.baseUrl() + "/api/v2/accounts/";
         out.println("  API:        POST " + api + "conversations/{id}/messages (and .../messages/{id}/retry)");
         out.println("              POST " + api + "contacts (inbox_id " + simulator.settings().inboxId() + ")");
-        out.println("              GET  " + api + "contacts/search?q=...  GET " + api + "contacts/{id}/conversations");
-        out.println("              POST " + api + "conversations  POST " + api + "conversations/{id}/toggle_status");
+        out.println("              GET  " + api + "contacts/search?q=...");
+        out.println("              GET  " + api + "contacts/{id}/conversations");
+        out.println("              POST " + api + "conversations");
+        out.println("              POST " + api + "conversations/{id}/toggle_status");
         out.println("  Inspect:    " + simulator.baseUrl() + InspectionHandler.PREFIX + "conversations, "
                 + simulator.baseUrl() + InspectionHandler.PREFIX + "contacts");
         SimulatorSettings settings = simulator.settings();
