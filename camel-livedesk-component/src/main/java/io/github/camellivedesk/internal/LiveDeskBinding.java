@@ -245,13 +245,17 @@ public final class LiveDeskBinding {
                             + "the CamelLiveDeskCustomer* headers");
         }
         return new LiveDeskRequest.CreateContact(
-                fromBody.inboxId() != null ? new Resolved<>(fromBody.inboxId(), bodySource)
-                        : header(exchange, HeaderNames.INBOX_ID, Long.class, defaults.inboxId(), "numeric inbox id"),
+                inboxId(exchange, fromBody.inboxId(), bodySource),
                 field(exchange, fromBody.name(), bodySource, HeaderNames.CUSTOMER_NAME),
                 field(exchange, fromBody.email(), bodySource, HeaderNames.CUSTOMER_EMAIL),
                 field(exchange, fromBody.phoneNumber(), bodySource, HeaderNames.CUSTOMER_PHONE_NUMBER),
                 new Resolved<>(fromBody.avatarUrl(), bodySource),
                 field(exchange, fromBody.identifier(), bodySource, HeaderNames.CUSTOMER_IDENTIFIER));
+    }
+
+    private Resolved<Long> inboxId(Exchange exchange, Long fromBody, String bodySource) {
+        return fromBody != null ? new Resolved<>(fromBody, bodySource)
+                : header(exchange, HeaderNames.INBOX_ID, Long.class, defaults.inboxId(), "numeric inbox id");
     }
 
     private static Resolved<String> field(Exchange exchange, String fromBody, String bodySource, String header) {
@@ -287,12 +291,10 @@ public final class LiveDeskBinding {
         } else {
             throw new LiveDeskValidationException(BODY, "a " + body.getClass().getName() + " cannot be a conversation",
                     "livedesk:conversation takes a NewConversation, a LiveDeskContact, a Map of the JSON fields, a "
-                            + "JSON String, or no "
-                            + "body with the CamelLiveDeskContactId or CamelLiveDeskSourceId header");
+                            + "JSON String, or no body with the CamelLiveDeskContactId or CamelLiveDeskSourceId header");
         }
         return new LiveDeskRequest.CreateConversation(
-                fromBody.inboxId() != null ? new Resolved<>(fromBody.inboxId(), bodySource)
-                        : header(exchange, HeaderNames.INBOX_ID, Long.class, defaults.inboxId(), "numeric inbox id"),
+                inboxId(exchange, fromBody.inboxId(), bodySource),
                 fromBody.contactId() != null ? new Resolved<>(fromBody.contactId(), bodySource)
                         : header(exchange, HeaderNames.CONTACT_ID, Long.class,
                                 new Resolved<>(null, "header " + HeaderNames.CONTACT_ID), "contact id"),
