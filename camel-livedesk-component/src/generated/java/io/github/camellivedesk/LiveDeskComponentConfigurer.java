@@ -55,6 +55,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "httpClient": target.setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class, value)); return true;
         case "inreplyto":
         case "inReplyTo": getOrCreateConfiguration(target).setInReplyTo(property(camelContext, java.lang.Long.class, value)); return true;
+        case "inboxid":
+        case "inboxId": getOrCreateConfiguration(target).setInboxId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattachmentsize":
@@ -93,6 +95,7 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "templatecategory":
         case "templateCategory": getOrCreateConfiguration(target).setTemplateCategory(property(camelContext, java.lang.String.class, value)); return true;
         case "templatelanguage":
@@ -137,6 +140,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "httpClient": return org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class;
         case "inreplyto":
         case "inReplyTo": return java.lang.Long.class;
+        case "inboxid":
+        case "inboxId": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattachmentsize":
@@ -175,6 +180,7 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "requestTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "status": return java.lang.String.class;
         case "templatecategory":
         case "templateCategory": return java.lang.String.class;
         case "templatelanguage":
@@ -220,6 +226,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "httpClient": return target.getHttpClient();
         case "inreplyto":
         case "inReplyTo": return getOrCreateConfiguration(target).getInReplyTo();
+        case "inboxid":
+        case "inboxId": return getOrCreateConfiguration(target).getInboxId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattachmentsize":
@@ -258,6 +266,7 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "status": return getOrCreateConfiguration(target).getStatus();
         case "templatecategory":
         case "templateCategory": return getOrCreateConfiguration(target).getTemplateCategory();
         case "templatelanguage":

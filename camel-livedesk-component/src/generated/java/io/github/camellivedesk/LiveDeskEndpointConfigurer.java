@@ -35,6 +35,8 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "conversationId": target.getConfiguration().setConversationId(property(camelContext, java.lang.String.class, value)); return true;
         case "inreplyto":
         case "inReplyTo": target.getConfiguration().setInReplyTo(property(camelContext, java.lang.Long.class, value)); return true;
+        case "inboxid":
+        case "inboxId": target.getConfiguration().setInboxId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattachmentsize":
@@ -55,6 +57,7 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "rateLimitMaxWait": target.getConfiguration().setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "templatecategory":
         case "templateCategory": target.getConfiguration().setTemplateCategory(property(camelContext, java.lang.String.class, value)); return true;
         case "templatelanguage":
@@ -84,6 +87,8 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "conversationId": return java.lang.String.class;
         case "inreplyto":
         case "inReplyTo": return java.lang.Long.class;
+        case "inboxid":
+        case "inboxId": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattachmentsize":
@@ -104,6 +109,7 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "rateLimitMaxWait": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "status": return java.lang.String.class;
         case "templatecategory":
         case "templateCategory": return java.lang.String.class;
         case "templatelanguage":
@@ -134,6 +140,8 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "conversationId": return target.getConfiguration().getConversationId();
         case "inreplyto":
         case "inReplyTo": return target.getConfiguration().getInReplyTo();
+        case "inboxid":
+        case "inboxId": return target.getConfiguration().getInboxId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattachmentsize":
@@ -154,6 +162,7 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "rateLimitMaxWait": return target.getConfiguration().getRateLimitMaxWait();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "status": return target.getConfiguration().getStatus();
         case "templatecategory":
         case "templateCategory": return target.getConfiguration().getTemplateCategory();
         case "templatelanguage":

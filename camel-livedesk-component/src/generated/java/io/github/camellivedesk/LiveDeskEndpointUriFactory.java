@@ -23,13 +23,14 @@ public class LiveDeskEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(22);
+        Set<String> props = new HashSet<>(24);
         props.add("apiKey");
         props.add("apiSecret");
         props.add("baseUrl");
         props.add("continueOnIoThread");
         props.add("conversationId");
         props.add("inReplyTo");
+        props.add("inboxId");
         props.add("lazyStartProducer");
         props.add("maxAttachmentSize");
         props.add("maxAttachments");
@@ -41,6 +42,7 @@ public class LiveDeskEndpointUriFactory extends org.apache.camel.support.compone
         props.add("rateLimitMaxRetries");
         props.add("rateLimitMaxWait");
         props.add("requestTimeout");
+        props.add("status");
         props.add("templateCategory");
         props.add("templateLanguage");
         props.add("templateName");

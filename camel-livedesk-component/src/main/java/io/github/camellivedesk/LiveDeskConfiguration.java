@@ -61,6 +61,15 @@ public class LiveDeskConfiguration implements Cloneable {
             + "CamelLiveDeskMessageId header overrides it.")
     private Long messageId;
 
+    @UriParam(label = "producer", description = "contact, conversation: the API channel (inbox) the contact writes "
+            + "through, its Channel ID in LiveDesk's channel settings; the CamelLiveDeskInboxId header overrides it.")
+    private Long inboxId;
+
+    @UriParam(label = "producer", enums = "open,resolved,pending,snoozed",
+            description = "status: the status to give the conversation; the CamelLiveDeskConversationStatus header or "
+                    + "a String body overrides it.")
+    private String status;
+
     @UriParam(label = "producer", defaultValue = "true",
             description = "Whether a non-2xx answer, or a message LiveDesk reports as failed, raises a typed "
                     + "LiveDeskException. If false, the failed message (or the error body) comes back as the "
@@ -198,6 +207,22 @@ public class LiveDeskConfiguration implements Cloneable {
 
     public void setMessageId(Long messageId) {
         this.messageId = messageId;
+    }
+
+    public Long getInboxId() {
+        return inboxId;
+    }
+
+    public void setInboxId(Long inboxId) {
+        this.inboxId = inboxId;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
     }
 
     public boolean isThrowExceptionOnFailure() {

@@ -10,8 +10,9 @@ import io.github.camellivedesk.internal.HeaderNames;
  */
 public final class LiveDeskConstants {
 
-    @Metadata(label = "producer", description = "The conversation to send to. Overrides the conversationId option.",
-            javaType = "String")
+    @Metadata(description = "In: the conversation to send to or whose status to change; overrides the conversationId "
+            + "option. Out (conversation): the id of the conversation created, so that a livedesk:send later in the "
+            + "route goes to it.", javaType = "String")
     public static final String CONVERSATION_ID = HeaderNames.CONVERSATION_ID;
 
     @Metadata(description = "In (retry): the id of the failed message to resend; overrides the messageId option. "
@@ -60,6 +61,43 @@ public final class LiveDeskConstants {
 
     @Metadata(label = "producer", description = "Out: the HTTP status LiveDesk answered with.", javaType = "Integer")
     public static final String HTTP_RESPONSE_CODE = org.apache.camel.Exchange.HTTP_RESPONSE_CODE;
+
+    @Metadata(description = "In (contact, conversation): the API channel (inbox); overrides the inboxId option.",
+            javaType = "Long")
+    public static final String INBOX_ID = HeaderNames.INBOX_ID;
+
+    @Metadata(description = "In (conversation): the contact to start the conversation with. Out (contact, "
+            + "conversation): the id of the contact LiveDesk created or the conversation is with.", javaType = "Long")
+    public static final String CONTACT_ID = HeaderNames.CONTACT_ID;
+
+    @Metadata(description = "In (conversation): the contact's source_id in the inbox, instead of "
+            + "CamelLiveDeskContactId. Out (contact, conversation): the contact's source_id in the inbox.",
+            javaType = "String")
+    public static final String SOURCE_ID = HeaderNames.SOURCE_ID;
+
+    @Metadata(label = "producer", description = "contact: the customer's name, where the body gives none.",
+            javaType = "String")
+    public static final String CUSTOMER_NAME = HeaderNames.CUSTOMER_NAME;
+
+    @Metadata(label = "producer", description = "contact: the customer's email address, where the body gives none.",
+            javaType = "String")
+    public static final String CUSTOMER_EMAIL = HeaderNames.CUSTOMER_EMAIL;
+
+    @Metadata(label = "producer", description = "contact: the customer's phone number in E.164 form (+4915112345678), "
+            + "where the body gives none.", javaType = "String")
+    public static final String CUSTOMER_PHONE_NUMBER = HeaderNames.CUSTOMER_PHONE_NUMBER;
+
+    @Metadata(label = "producer", description = "contact: your own key for the customer (a customer number), where "
+            + "the body gives none.", javaType = "String")
+    public static final String CUSTOMER_IDENTIFIER = HeaderNames.CUSTOMER_IDENTIFIER;
+
+    @Metadata(description = "In (status): the status to set, open, resolved, pending or snoozed; overrides the status "
+            + "option. Out (conversation, status): the conversation's status now.", javaType = "String")
+    public static final String CONVERSATION_STATUS = HeaderNames.CONVERSATION_STATUS;
+
+    @Metadata(label = "producer", description = "status: with snoozed, until when (an Instant, a Date or epoch "
+            + "seconds); without it, until the customer's next message.", javaType = "java.time.Instant")
+    public static final String SNOOZED_UNTIL = HeaderNames.SNOOZED_UNTIL;
 
     private LiveDeskConstants() {
     }

@@ -36,8 +36,9 @@ public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointService
     // the first backoff after a 429 without Retry-After; doubled per attempt up to rateLimitMaxWait
     private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
 
-    @UriPath(enums = "send,template,retry",
-            description = "What to do: send a text message or files, send a WhatsApp template, or retry a failed message.")
+    @UriPath(enums = "send,template,retry,contact,conversation,status",
+            description = "What to do: send a text message or files, send a WhatsApp template, retry a failed message, "
+                    + "create a contact, create a conversation, or change a conversation's status.")
     @Metadata(required = true)
     private LiveDeskOperation operation;
 
@@ -99,11 +100,16 @@ public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointService
                 option("messageId", endpoint.getMessageId(), component.getMessageId()),
                 option("templateName", endpoint.getTemplateName(), component.getTemplateName()),
                 option("templateLanguage", endpoint.getTemplateLanguage(), component.getTemplateLanguage()),
-                endpoint.getTemplateNamespace(), endpoint.getTemplateCategory()));
+                endpoint.getTemplateNamespace(), endpoint.getTemplateCategory(),
+                option("inboxId", endpoint.getInboxId(), component.getInboxId()),
+                option("status", endpoint.getStatus(), component.getStatus())));
         return switch (operation) {
             case send -> binding::send;
             case template -> binding::template;
             case retry -> binding::retry;
+            case contact -> binding::contact;
+            case conversation -> binding::conversation;
+            case status -> binding::status;
         };
     }
 

@@ -11,7 +11,13 @@ public enum LiveDeskOperation {
     /** Send a WhatsApp template message. */
     template,
     /** Resend a message whose status is failed. */
-    retry;
+    retry,
+    /** Create a contact in an API channel. */
+    contact,
+    /** Create a conversation with a contact in an API channel. */
+    conversation,
+    /** Change a conversation's status. */
+    status;
 
     /** Parses the URI path, naming the valid operations when it is none of them. */
     static LiveDeskOperation fromPath(String path) {

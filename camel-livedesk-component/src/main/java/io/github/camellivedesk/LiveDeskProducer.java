@@ -19,7 +19,10 @@ import io.github.camellivedesk.internal.LiveDeskResponse;
 import io.github.camellivedesk.internal.RequestRules;
 import io.github.camellivedesk.internal.dispatch.Dispatcher;
 import io.github.camellivedesk.model.ExternalError;
+import io.github.camellivedesk.model.LiveDeskContact;
+import io.github.camellivedesk.model.LiveDeskConversation;
 import io.github.camellivedesk.model.LiveDeskMessage;
+import io.github.camellivedesk.model.StatusChange;
 
 /**
  * Sends each exchange without blocking: bind → validate → submit → complete, in one direction. The exchange is read
@@ -67,7 +70,7 @@ final class LiveDeskProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        String conversationId = request.conversationId().value();
+        LiveDeskRequest sent = request;
         CompletableFuture<LiveDeskResponse> answer = dispatcher.submit(request, sender);
         BiConsumer<LiveDeskResponse, Throwable> complete = (response, failure) -> {
             try {
@@ -78,7 +81,7 @@ final class LiveDeskProducer extends DefaultAsyncProducer {
                 if (failure != null) {
                     onFailure(exchange, failure);
                 } else {
-                    onResponse(exchange, response, conversationId);
+                    onResponse(exchange, response, sent);
                 }
             } catch (Throwable e) {
                 exchange.setException(e);
@@ -125,21 +128,42 @@ final class LiveDeskProducer extends DefaultAsyncProducer {
         super.doStop();
     }
 
-    private void onResponse(Exchange exchange, LiveDeskResponse response, String conversationId) {
-        LiveDeskMessage message = response.message();
+    private void onResponse(Exchange exchange, LiveDeskResponse response, LiveDeskRequest request) {
         Message out = exchange.getMessage();
-        out.setBody(message);
+        out.setBody(response.answer());
+        out.setHeader(LiveDeskConstants.HTTP_RESPONSE_CODE, response.statusCode());
+        if (response.answer() instanceof LiveDeskMessage message) {
+            onMessage(exchange, message, request.orderKey());
+        } else if (response.answer() instanceof LiveDeskContact contact) {
+            out.setHeader(LiveDeskConstants.CONTACT_ID, contact.id());
+            Long inbox = ((LiveDeskRequest.CreateContact) request).inboxId().value();
+            setOrRemove(out, LiveDeskConstants.SOURCE_ID, contact.sourceId(inbox).orElse(null));
+        } else if (response.answer() instanceof LiveDeskConversation conversation) {
+            out.setHeader(LiveDeskConstants.CONVERSATION_ID, Long.toString(conversation.id()));
+            setOrRemove(out, LiveDeskConstants.CONTACT_ID, conversation.contact().orElse(null));
+            setOrRemove(out, LiveDeskConstants.SOURCE_ID, conversation.sourceId().orElse(null));
+            setOrRemove(out, LiveDeskConstants.CONVERSATION_STATUS, conversation.status());
+        } else if (response.answer() instanceof StatusChange change) {
+            setOrRemove(out, LiveDeskConstants.CONVERSATION_STATUS, change.currentStatus());
+        }
+    }
+
+    private void onMessage(Exchange exchange, LiveDeskMessage message, String conversationId) {
+        Message out = exchange.getMessage();
         out.setHeader(LiveDeskConstants.MESSAGE_ID, message.id());
         out.setHeader(LiveDeskConstants.MESSAGE_STATUS, message.status());
-        out.setHeader(LiveDeskConstants.HTTP_RESPONSE_CODE, response.statusCode());
         ExternalError error = message.externalError().orElse(null);
-        if (error != null) {
-            out.setHeader(LiveDeskConstants.EXTERNAL_ERROR, error.raw());
-        } else {
-            out.removeHeader(LiveDeskConstants.EXTERNAL_ERROR);
-        }
+        setOrRemove(out, LiveDeskConstants.EXTERNAL_ERROR, error == null ? null : error.raw());
         if (message.isFailed() && throwExceptionOnFailure) {
             exchange.setException(new LiveDeskMessageFailedException(message, conversationId));
+        }
+    }
+
+    private static void setOrRemove(Message out, String header, Object value) {
+        if (value != null) {
+            out.setHeader(header, value);
+        } else {
+            out.removeHeader(header);
         }
     }
 

@@ -66,7 +66,7 @@ class CatalogMetadataTest {
         }
         assertOption(catalog.get("properties"), "operation");
         assertThat(catalog.get("properties").get("operation").get("enum").toString())
-                .isEqualTo("[\"send\",\"template\",\"retry\"]");
+                .isEqualTo("[\"send\",\"template\",\"retry\",\"contact\",\"conversation\",\"status\"]");
     }
 
     private static void assertOption(JsonNode options, String name) {
@@ -111,7 +111,7 @@ class CatalogMetadataTest {
         assertThat(read).isEqualTo(declaredInputs);
 
         Set<String> written = constantsUsedIn(Path.of("src/main/java/io/github/camellivedesk/LiveDeskProducer.java"),
-                Pattern.compile("setHeader\\(LiveDeskConstants\\.([A-Z_]+)"));
+                Pattern.compile("(?:setHeader|setOrRemove)\\((?:out, )?LiveDeskConstants\\.([A-Z_]+)"));
         assertThat(constantValues()).containsAll(written);
         assertThat(written).containsAll(OUT_ONLY_HEADERS);
     }

@@ -118,7 +118,15 @@ class LiveDeskBindingTest {
         return request -> field.apply((LiveDeskRequest.Send) request);
     }
 
-    private static final Function<LiveDeskRequest, Resolved<?>> CONVERSATION = LiveDeskRequest::conversationId;
+    private static final Function<LiveDeskRequest, Resolved<?>> CONVERSATION = request -> {
+        if (request instanceof LiveDeskRequest.Send send) {
+            return send.conversationId();
+        }
+        if (request instanceof LiveDeskRequest.Template template) {
+            return template.conversationId();
+        }
+        return ((LiveDeskRequest.Retry) request).conversationId();
+    };
     private static final Function<LiveDeskRequest, Resolved<?>> CONTENT = sendField(LiveDeskRequest.Send::content);
     private static final Function<LiveDeskRequest, Resolved<?>> PRIVATE = sendField(
             LiveDeskRequest.Send::privateMessage);

@@ -54,7 +54,8 @@ public class MessageMappingBenchmark {
                 new Resolved<>(false, "endpoint option privateMessage"),
                 new Resolved<>(null, "endpoint option inReplyTo"),
                 new Resolved<>(null, "endpoint option messageId"), new Resolved<>(null, "endpoint option templateName"),
-                new Resolved<>(null, "endpoint option templateLanguage"), null, null));
+                new Resolved<>(null, "endpoint option templateLanguage"), null, null,
+                new Resolved<>(null, "endpoint option inboxId"), new Resolved<>(null, "endpoint option status")));
         validator = new RequestRules(defaults.getMaxContentLength(), defaults.getMaxAttachments(),
                 defaults.getMaxAttachmentSize());
         exchange = new DefaultExchange(context);

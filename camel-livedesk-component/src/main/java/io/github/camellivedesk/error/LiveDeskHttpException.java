@@ -45,8 +45,11 @@ public class LiveDeskHttpException extends LiveDeskException implements HttpResp
             case 401 -> "authentication failed: check the apiKey and apiSecret options";
             case 403 -> "forbidden: the API key may not use this conversation";
             case 404 -> subject == null ? "not found: check the conversation id and message id"
-                    : "not found: check the conversation id" + (subject.contains(" message ") ? " and message id" : "")
-                            + "; " + subject + " does not exist or this API key cannot see it";
+                    : !subject.startsWith("conversation ") ? "not found: " + subject
+                            + " does not exist or this API key cannot see it"
+                            : "not found: check the conversation id"
+                                    + (subject.contains(" message ") ? " and message id" : "")
+                                    + "; " + subject + " does not exist or this API key cannot see it";
             case 413 -> "payload too large";
             case 422 -> "request rejected";
             case 429 -> "rate limited";

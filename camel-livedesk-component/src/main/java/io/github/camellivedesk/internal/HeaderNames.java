@@ -14,6 +14,15 @@ public final class HeaderNames {
     public static final String ATTACHMENTS = "CamelLiveDeskAttachments";
     public static final String TEMPLATE_NAME = "CamelLiveDeskTemplateName";
     public static final String TEMPLATE_LANGUAGE = "CamelLiveDeskTemplateLanguage";
+    public static final String INBOX_ID = "CamelLiveDeskInboxId";
+    public static final String CONTACT_ID = "CamelLiveDeskContactId";
+    public static final String SOURCE_ID = "CamelLiveDeskSourceId";
+    public static final String CUSTOMER_NAME = "CamelLiveDeskCustomerName";
+    public static final String CUSTOMER_EMAIL = "CamelLiveDeskCustomerEmail";
+    public static final String CUSTOMER_PHONE_NUMBER = "CamelLiveDeskCustomerPhoneNumber";
+    public static final String CUSTOMER_IDENTIFIER = "CamelLiveDeskCustomerIdentifier";
+    public static final String CONVERSATION_STATUS = "CamelLiveDeskConversationStatus";
+    public static final String SNOOZED_UNTIL = "CamelLiveDeskSnoozedUntil";
 
     private HeaderNames() {
     }

@@ -35,6 +35,18 @@ final class LiveDeskApiPaths {
         return uri;
     }
 
+    URI contacts() {
+        return URI.create(base + "/api/v2/accounts/contacts");
+    }
+
+    URI conversations() {
+        return URI.create(base + "/api/v2/accounts/conversations");
+    }
+
+    URI toggleStatus(String conversationId) {
+        return URI.create(base + CONVERSATIONS + conversationId + "/toggle_status");
+    }
+
     URI retry(String conversationId, long messageId) {
         return URI.create(base + CONVERSATIONS + conversationId + "/messages/" + messageId + "/retry");
     }

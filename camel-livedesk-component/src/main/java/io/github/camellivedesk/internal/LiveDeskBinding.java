@@ -1,16 +1,27 @@
 package io.github.camellivedesk.internal;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import io.github.camellivedesk.error.LiveDeskValidationException;
 import io.github.camellivedesk.model.Attachment;
+import io.github.camellivedesk.model.ConversationStatus;
+import io.github.camellivedesk.model.LiveDeskContact;
+import io.github.camellivedesk.model.NewContact;
+import io.github.camellivedesk.model.NewConversation;
 import io.github.camellivedesk.model.SendMessageRequest;
 import io.github.camellivedesk.model.TemplateMessage;
 import io.github.camellivedesk.model.TemplateParams;
@@ -34,10 +45,12 @@ public final class LiveDeskBinding {
      *
      * @param templateNamespace the {@code templateNamespace} option, or null
      * @param templateCategory  the {@code templateCategory} option, or null
+     * @param inboxId           the {@code inboxId} option
+     * @param status            the {@code status} option
      */
     public record Defaults(Resolved<String> conversationId, Resolved<Boolean> privateMessage, Resolved<Long> inReplyTo,
             Resolved<Long> messageId, Resolved<String> templateName, Resolved<String> templateLanguage,
-            String templateNamespace, String templateCategory) {
+            String templateNamespace, String templateCategory, Resolved<Long> inboxId, Resolved<String> status) {
     }
 
     private final Defaults defaults;
@@ -201,6 +214,155 @@ public final class LiveDeskBinding {
             result.put(String.valueOf(entry.getKey() == null ? "" : entry.getKey()), value.toString());
         }
         return result;
+    }
+
+    // ---- contacts, conversations, status
+
+    /**
+     * The {@code livedesk:contact} request: the body's fields ({@link NewContact}, a Map of the JSON fields or a JSON
+     * String), completed from the customer headers and the inboxId option.
+     */
+    public LiveDeskRequest contact(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        NewContact fromBody;
+        String bodySource = BODY;
+        if (body == null) {
+            fromBody = NewContact.builder().build();
+        } else if (body instanceof NewContact contact) {
+            fromBody = contact;
+            bodySource = "body NewContact";
+        } else if (body instanceof Map<?, ?> map) {
+            fromBody = strict(map, NewContact.class, "body Map",
+                    "Use the keys inbox_id, name, email, phone_number, avatar_url and identifier");
+            bodySource = "body Map";
+        } else if (body instanceof String json) {
+            fromBody = strict(json, NewContact.class, "body JSON",
+                    "Send a JSON object with inbox_id, name, email, phone_number, avatar_url or identifier");
+            bodySource = "body JSON";
+        } else {
+            throw new LiveDeskValidationException(BODY, "a " + body.getClass().getName() + " cannot be a contact",
+                    "livedesk:contact takes a NewContact, a Map of the JSON fields, a JSON String, or no body with "
+                            + "the CamelLiveDeskCustomer* headers");
+        }
+        return new LiveDeskRequest.CreateContact(
+                inboxId(exchange, fromBody.inboxId(), bodySource),
+                field(exchange, fromBody.name(), bodySource, HeaderNames.CUSTOMER_NAME),
+                field(exchange, fromBody.email(), bodySource, HeaderNames.CUSTOMER_EMAIL),
+                field(exchange, fromBody.phoneNumber(), bodySource, HeaderNames.CUSTOMER_PHONE_NUMBER),
+                new Resolved<>(fromBody.avatarUrl(), bodySource),
+                field(exchange, fromBody.identifier(), bodySource, HeaderNames.CUSTOMER_IDENTIFIER));
+    }
+
+    private Resolved<Long> inboxId(Exchange exchange, Long fromBody, String bodySource) {
+        return fromBody != null ? new Resolved<>(fromBody, bodySource)
+                : header(exchange, HeaderNames.INBOX_ID, Long.class, defaults.inboxId(), "numeric inbox id");
+    }
+
+    private static Resolved<String> field(Exchange exchange, String fromBody, String bodySource, String header) {
+        return fromBody != null ? new Resolved<>(fromBody, bodySource)
+                : header(exchange, header, String.class, new Resolved<>(null, "header " + header), "text");
+    }
+
+    /**
+     * The {@code livedesk:conversation} request: a {@link NewConversation}, a Map or JSON, completed from the inbox,
+     * contact and source headers and the inboxId option.
+     */
+    public LiveDeskRequest conversation(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        NewConversation fromBody;
+        String bodySource = BODY;
+        if (body == null) {
+            fromBody = new NewConversation(null, null, null);
+        } else if (body instanceof NewConversation conversation) {
+            fromBody = conversation;
+            bodySource = "body NewConversation";
+        } else if (body instanceof LiveDeskContact contact) {
+            // what livedesk:contact answered, earlier in the route: a conversation with that contact
+            fromBody = new NewConversation(null, contact.id(), null);
+            bodySource = "body LiveDeskContact";
+        } else if (body instanceof Map<?, ?> map) {
+            fromBody = strict(map, NewConversation.class, "body Map",
+                    "Use the keys inbox_id, contact_id and source_id");
+            bodySource = "body Map";
+        } else if (body instanceof String json) {
+            fromBody = strict(json, NewConversation.class, "body JSON",
+                    "Send a JSON object with inbox_id and contact_id or source_id");
+            bodySource = "body JSON";
+        } else {
+            throw new LiveDeskValidationException(BODY, "a " + body.getClass().getName() + " cannot be a conversation",
+                    "livedesk:conversation takes a NewConversation, a LiveDeskContact, a Map of the JSON fields, a "
+                            + "JSON String, or no body with the CamelLiveDeskContactId or CamelLiveDeskSourceId header");
+        }
+        return new LiveDeskRequest.CreateConversation(
+                inboxId(exchange, fromBody.inboxId(), bodySource),
+                fromBody.contactId() != null ? new Resolved<>(fromBody.contactId(), bodySource)
+                        : header(exchange, HeaderNames.CONTACT_ID, Long.class,
+                                new Resolved<>(null, "header " + HeaderNames.CONTACT_ID), "contact id"),
+                field(exchange, fromBody.sourceId(), bodySource, HeaderNames.SOURCE_ID));
+    }
+
+    /**
+     * The {@code livedesk:status} request: the status from a String body, else the header, else the option; with
+     * {@code snoozed}, until the time the snoozed-until header gives.
+     */
+    public LiveDeskRequest status(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        Resolved<String> status;
+        if (body instanceof String text && !text.isBlank()) {
+            status = new Resolved<>(text.trim(), BODY);
+        } else if (body instanceof ConversationStatus value) {
+            status = new Resolved<>(value.wireValue(), BODY);
+        } else {
+            status = header(exchange, HeaderNames.CONVERSATION_STATUS, String.class, defaults.status(), "status");
+        }
+        return new LiveDeskRequest.ToggleStatus(conversationId(exchange), status, snoozedUntil(exchange));
+    }
+
+    /** Epoch seconds from an Instant, a Date, a number of seconds, or text Camel converts to one of them. */
+    private static Resolved<Long> snoozedUntil(Exchange exchange) {
+        Object raw = exchange.getMessage().getHeader(HeaderNames.SNOOZED_UNTIL);
+        String source = "header " + HeaderNames.SNOOZED_UNTIL;
+        if (raw == null) {
+            return new Resolved<>(null, source);
+        }
+        if (raw instanceof Instant instant) {
+            return new Resolved<>(instant.getEpochSecond(), source);
+        }
+        if (raw instanceof Date date) {
+            return new Resolved<>(date.getTime() / 1000, source);
+        }
+        if (raw instanceof TemporalAccessor temporal
+                && temporal.isSupported(ChronoField.INSTANT_SECONDS)) {
+            return new Resolved<>(temporal.getLong(ChronoField.INSTANT_SECONDS), source);
+        }
+        if (raw instanceof String text) {
+            try {
+                return new Resolved<>(Instant.parse(text.trim()).getEpochSecond(), source);
+            } catch (DateTimeParseException notAnInstant) {
+                // perhaps epoch seconds: converted below
+            }
+        }
+        return header(exchange, HeaderNames.SNOOZED_UNTIL, Long.class, new Resolved<>(null, source),
+                "time (an Instant, a Date, an ISO-8601 instant or epoch seconds)");
+    }
+
+    private static <T> T strict(Object source, Class<T> type, String what, String fix) {
+        try {
+            if (source instanceof String json) {
+                JsonNode tree = LiveDeskJson.mapper().readTree(json);
+                if (tree == null || !tree.isObject()) {
+                    throw new LiveDeskValidationException(what, "is not a JSON object", fix);
+                }
+                return LiveDeskJson.strictMapper().treeToValue(tree, type);
+            }
+            return LiveDeskJson.strictMapper().convertValue(source, type);
+        } catch (IllegalArgumentException | JsonProcessingException e) {
+            Throwable cause = e instanceof IllegalArgumentException ? e.getCause() : e;
+            String problem = cause instanceof UnrecognizedPropertyException unknown
+                    ? "has the unknown key " + quote(unknown.getPropertyName())
+                    : "cannot be read (" + quote(cause == null ? e.getMessage() : cause.getMessage()) + ")";
+            throw new LiveDeskValidationException(what, problem, fix, e);
+        }
     }
 
     // ---- headers

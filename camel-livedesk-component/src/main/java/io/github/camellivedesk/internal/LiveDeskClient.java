@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -12,8 +14,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
@@ -30,10 +34,15 @@ import org.slf4j.LoggerFactory;
 import io.github.camellivedesk.error.LiveDeskException;
 import io.github.camellivedesk.error.LiveDeskHttpException;
 import io.github.camellivedesk.error.LiveDeskResponseException;
+import io.github.camellivedesk.error.LiveDeskStatusRefusedException;
 import io.github.camellivedesk.error.LiveDeskTimeoutException;
 import io.github.camellivedesk.error.LiveDeskValidationException;
-import io.github.camellivedesk.model.LiveDeskMessage;
+import io.github.camellivedesk.model.ContactInbox;
+import io.github.camellivedesk.model.ConversationStatus;
+import io.github.camellivedesk.model.LiveDeskContact;
+import io.github.camellivedesk.model.LiveDeskConversation;
 import io.github.camellivedesk.model.SendMessageRequest;
+import io.github.camellivedesk.model.StatusChange;
 
 /**
  * Sends validated {@link LiveDeskRequest}s to one LiveDesk account over the component's {@link LiveDeskTransport};
@@ -47,6 +56,8 @@ public final class LiveDeskClient {
 
     // A message is a few KB; an error body only needs an excerpt. Beyond this the rest of a body is discarded.
     static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+
+    private static final UnaryOperator<LiveDeskHttpException> NO_MAPPING = UnaryOperator.identity();
 
     private final LiveDeskTransport transport;
     private final LiveDeskApiPaths paths;
@@ -83,29 +94,60 @@ public final class LiveDeskClient {
     public CompletableFuture<LiveDeskResponse> send(LiveDeskRequest request, int attempt) {
         CompletableFuture<LiveDeskResponse> result = new CompletableFuture<>();
         try {
-            String conversationId = request.conversationId().value();
             if (request instanceof LiveDeskRequest.Send send) {
+                String conversationId = send.conversationId().value();
+                Supplier<String> subject = () -> conversation(conversationId);
                 if (send.hasAttachments()) {
                     MultipartBody body = MultipartBody.of(send);
                     attempt(new Call(paths.messages(conversationId),
-                            () -> body.newEntityProducer(transport.blockingReads()),
-                            conversationId, null, result), attempt);
+                            () -> body.newEntityProducer(transport.blockingReads()), subject, Answer.MESSAGE,
+                            NO_MAPPING, result), attempt);
                 } else {
-                    json(paths.messages(conversationId), toSendMessage(send), conversationId, result, attempt);
+                    json(paths.messages(conversationId), toSendMessage(send), subject, Answer.MESSAGE, NO_MAPPING,
+                            result, attempt);
                 }
             } else if (request instanceof LiveDeskRequest.Template template) {
-                json(paths.messages(conversationId), template.message(), conversationId, result, attempt);
+                String conversationId = template.conversationId().value();
+                json(paths.messages(conversationId), template.message(), () -> conversation(conversationId),
+                        Answer.MESSAGE, NO_MAPPING, result, attempt);
             } else if (request instanceof LiveDeskRequest.Retry retry) {
+                String conversationId = retry.conversationId().value();
                 long messageId = retry.messageId().value();
                 // an explicit empty body: proxies in front of Rails answer 411 to a POST without Content-Length
                 attempt(new Call(paths.retry(conversationId, messageId),
                         () -> AsyncEntityProducers.create(new byte[0], null),
-                        conversationId, messageId, result), attempt);
+                        () -> conversation(conversationId) + " or message " + messageId, Answer.MESSAGE, NO_MAPPING,
+                        result), attempt);
+            } else if (request instanceof LiveDeskRequest.CreateContact contact) {
+                json(paths.contacts(), contact.body(), () -> "inbox " + contact.inboxId().value(), Answer.CONTACT,
+                        NO_MAPPING, result, attempt);
+            } else if (request instanceof LiveDeskRequest.CreateConversation conversation) {
+                json(paths.conversations(), conversation.body(), () -> "inbox " + conversation.inboxId().value()
+                        + " or contact " + (conversation.contactId().value() != null ? conversation.contactId().value()
+                                : "with source id " + LogSafe.quote(conversation.sourceId().value())),
+                        Answer.CONVERSATION, NO_MAPPING, result, attempt);
+            } else if (request instanceof LiveDeskRequest.ToggleStatus toggle) {
+                String conversationId = toggle.conversationId().value();
+                String status = ConversationStatus.fromWire(toggle.status().value()).wireValue();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", status);
+                if (toggle.snoozedUntil().value() != null) {
+                    body.put("snoozed_until", toggle.snoozedUntil().value());
+                }
+                json(paths.toggleStatus(conversationId), body, () -> conversation(conversationId), Answer.STATUS,
+                        refused -> refused.getStatusCode() == 422
+                                ? new LiveDeskStatusRefusedException(refused, conversationId, status)
+                                : refused,
+                        result, attempt);
             }
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
         }
         return result;
+    }
+
+    private static String conversation(String conversationId) {
+        return "conversation " + LogSafe.quote(conversationId);
     }
 
     private static SendMessageRequest toSendMessage(LiveDeskRequest.Send send) {
@@ -114,18 +156,17 @@ public final class LiveDeskClient {
                 .inReplyTo(send.inReplyTo().value()).build();
     }
 
-    private void json(URI uri, Object model, String conversationId, CompletableFuture<LiveDeskResponse> result,
-            int attempt) {
+    private void json(URI uri, Object model, Supplier<String> subject, Answer answer,
+            UnaryOperator<LiveDeskHttpException> refusal, CompletableFuture<LiveDeskResponse> result, int attempt) {
         byte[] json;
         try {
             json = LiveDeskJson.writer().writeValueAsBytes(model);
         } catch (JsonProcessingException e) {
-            throw new LiveDeskValidationException("message", "cannot be written as JSON: " + e.getOriginalMessage(),
+            throw new LiveDeskValidationException("request", "cannot be written as JSON: " + e.getOriginalMessage(),
                     "Check the values of the request", e);
         }
-        attempt(new Call(uri, () -> AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON), conversationId,
-                null,
-                result), attempt);
+        attempt(new Call(uri, () -> AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON), subject, answer,
+                refusal, result), attempt);
     }
 
     private void attempt(Call call, int attempt) {
@@ -176,31 +217,88 @@ public final class LiveDeskClient {
         LOG.debug("POST {} answered {} ({} bytes, attempt {})", call.uri.getPath(), response.status(),
                 response.body().length, attempt);
         if (!response.isSuccess()) {
-            LiveDeskHttpException failure = ErrorResponses.toException(response, attempt, clock, call.subject());
-            call.result.completeExceptionally(failure);
+            LiveDeskHttpException failure = ErrorResponses.toException(response, attempt, clock, call.subject().get());
+            call.result.completeExceptionally(call.refusal().apply(failure));
             return;
         }
-        call.result.complete(new LiveDeskResponse(response.status(), parse(response)));
+        call.result.complete(new LiveDeskResponse(response.status(), parse(response, call.answer())));
     }
 
-    private static LiveDeskMessage parse(LiveDeskHttpResponse response) {
+    private static Object parse(LiveDeskHttpResponse response, Answer answer) {
         if (response.truncated()) {
             throw new LiveDeskResponseException(
                     "LiveDesk answered HTTP " + response.status() + " with a body over the limit of "
-                            + MAX_RESPONSE_BYTES + " bytes, which is not a message",
+                            + MAX_RESPONSE_BYTES + " bytes, which is not " + answer.what,
                     response.status(), response.excerpt(), null);
         }
         if (response.body().length == 0) {
             throw new LiveDeskResponseException("LiveDesk answered HTTP " + response.status() + " with an empty body; "
-                    + "the message was probably stored", response.status(), "", null);
+                    + answer.what + " was probably " + answer.done, response.status(), "", null);
         }
         try {
-            return LiveDeskJson.messageReader().readValue(response.body());
-        } catch (IOException e) {
+            return answer.read(response.body());
+        } catch (IOException | RuntimeException e) {
             throw new LiveDeskResponseException("LiveDesk answered HTTP " + response.status()
-                    + " with a body that is not a message (" + e.getClass().getSimpleName()
-                    + "); the message was probably stored", response.status(), response.excerpt(), e);
+                    + " with a body that is not " + answer.what + " (" + e.getClass().getSimpleName()
+                    + "); it was probably " + answer.done, response.status(), response.excerpt(), e);
         }
+    }
+
+    /** What an answer holds, and how to read it. */
+    private enum Answer {
+        MESSAGE("a message", "stored") {
+            @Override
+            Object read(byte[] body) throws IOException {
+                return LiveDeskJson.messageReader().readValue(body);
+            }
+        },
+        CONTACT("a contact", "created") {
+            @Override
+            Object read(byte[] body) throws IOException {
+                // {"payload": {"contact": {...}, "contact_inbox": {...}}}: the contact inbox may also come beside it
+                JsonNode payload = LiveDeskJson.mapper().readTree(body).path("payload");
+                JsonNode contact = payload.path("contact");
+                if (!contact.isObject() || !contact.path("id").canConvertToLong()) {
+                    throw new IOException("no payload.contact with an id");
+                }
+                LiveDeskContact read = LiveDeskJson.mapper().treeToValue(contact, LiveDeskContact.class);
+                JsonNode contactInbox = payload.path("contact_inbox");
+                return contactInbox.isObject() && read.contactInboxes().isEmpty()
+                        ? read.withContactInbox(LiveDeskJson.mapper().treeToValue(contactInbox, ContactInbox.class))
+                        : read;
+            }
+        },
+        CONVERSATION("a conversation", "created") {
+            @Override
+            Object read(byte[] body) throws IOException {
+                JsonNode tree = LiveDeskJson.mapper().readTree(body);
+                JsonNode conversation = tree.path("id").canConvertToLong() ? tree : tree.path("payload");
+                if (!conversation.path("id").canConvertToLong()) {
+                    throw new IOException("no conversation id");
+                }
+                return LiveDeskJson.mapper().treeToValue(conversation, LiveDeskConversation.class);
+            }
+        },
+        STATUS("a status change", "made") {
+            @Override
+            Object read(byte[] body) throws IOException {
+                JsonNode payload = LiveDeskJson.mapper().readTree(body).path("payload");
+                if (!payload.isObject()) {
+                    throw new IOException("no payload");
+                }
+                return LiveDeskJson.mapper().treeToValue(payload, StatusChange.class);
+            }
+        };
+
+        private final String what;
+        private final String done;
+
+        Answer(String what, String done) {
+            this.what = what;
+            this.done = done;
+        }
+
+        abstract Object read(byte[] body) throws IOException;
     }
 
     @Override
@@ -213,14 +311,12 @@ public final class LiveDeskClient {
      *
      * @param messageId the message a retry is about, else null
      */
-    private record Call(URI uri, Supplier<AsyncEntityProducer> entity, String conversationId, Long messageId,
-            CompletableFuture<LiveDeskResponse> result) {
-
-        /** What the request is about, for error messages; built only when one is needed. */
-        String subject() {
-            return "conversation " + LogSafe.quote(conversationId)
-                    + (messageId == null ? "" : " or message " + messageId);
-        }
+    /**
+     * @param subject what the request is about, for error messages; built only when one is needed
+     * @param refusal turns an error answer into the operation's own exception, where it has one
+     */
+    private record Call(URI uri, Supplier<AsyncEntityProducer> entity, Supplier<String> subject, Answer answer,
+            UnaryOperator<LiveDeskHttpException> refusal, CompletableFuture<LiveDeskResponse> result) {
     }
 
     /** Completes the call's future exactly once, whichever way the exchange ends. */

@@ -3,6 +3,8 @@ package io.github.camellivedesk.internal;
 import java.util.List;
 
 import io.github.camellivedesk.model.Attachment;
+import io.github.camellivedesk.model.NewContact;
+import io.github.camellivedesk.model.NewConversation;
 import io.github.camellivedesk.model.TemplateMessage;
 
 /**
@@ -11,8 +13,11 @@ import io.github.camellivedesk.model.TemplateMessage;
  */
 public sealed interface LiveDeskRequest {
 
-    /** The conversation the request goes to (a path segment). */
-    Resolved<String> conversationId();
+    /**
+     * The conversation whose order the request keeps and whose rate limit it counts against; null for a request that
+     * belongs to no conversation yet (a contact, a new conversation), which only the client-wide limit paces.
+     */
+    String orderKey();
 
     /** Whether it can be sent again after a 429: not when a file is an {@code InputStream}, read as it is sent. */
     default boolean isRepeatable() {
@@ -26,6 +31,11 @@ public sealed interface LiveDeskRequest {
     /** {@code livedesk:send}: a text message, a private note, or files with an optional text. */
     record Send(Resolved<String> conversationId, Resolved<String> content, Resolved<Boolean> privateMessage,
             Resolved<Long> inReplyTo, Resolved<List<Attachment>> attachments) implements LiveDeskRequest {
+
+        @Override
+        public String orderKey() {
+            return conversationId.value();
+        }
 
         public Send {
             attachments = new Resolved<>(List.copyOf(attachments.value()), attachments.source());
@@ -57,9 +67,68 @@ public sealed interface LiveDeskRequest {
      */
     record Template(Resolved<String> conversationId, TemplateMessage message, String nameSource, String languageSource,
             String contentSource) implements LiveDeskRequest {
+
+        @Override
+        public String orderKey() {
+            return conversationId.value();
+        }
     }
 
     /** {@code livedesk:retry}: resend the failed message with this id. */
     record Retry(Resolved<String> conversationId, Resolved<Long> messageId) implements LiveDeskRequest {
+
+        @Override
+        public String orderKey() {
+            return conversationId.value();
+        }
+    }
+
+    /** {@code livedesk:contact}: create a contact in an inbox. */
+    record CreateContact(Resolved<Long> inboxId, Resolved<String> name, Resolved<String> email,
+            Resolved<String> phoneNumber, Resolved<String> avatarUrl, Resolved<String> identifier)
+            implements
+                LiveDeskRequest {
+
+        @Override
+        public String orderKey() {
+            return null;
+        }
+
+        /** The JSON body. */
+        public NewContact body() {
+            return new NewContact(inboxId.value(), name.value(), email.value(), phoneNumber.value(), avatarUrl.value(),
+                    identifier.value());
+        }
+    }
+
+    /** {@code livedesk:conversation}: create a conversation with a contact in an inbox. */
+    record CreateConversation(Resolved<Long> inboxId, Resolved<Long> contactId, Resolved<String> sourceId)
+            implements
+                LiveDeskRequest {
+
+        @Override
+        public String orderKey() {
+            return null;
+        }
+
+        /** The JSON body. */
+        public NewConversation body() {
+            return new NewConversation(inboxId.value(), contactId.value(), sourceId.value());
+        }
+    }
+
+    /**
+     * {@code livedesk:status}: change a conversation's status.
+     *
+     * @param snoozedUntil epoch seconds, only with {@code snoozed}
+     */
+    record ToggleStatus(Resolved<String> conversationId, Resolved<String> status, Resolved<Long> snoozedUntil)
+            implements
+                LiveDeskRequest {
+
+        @Override
+        public String orderKey() {
+            return conversationId.value();
+        }
     }
 }

@@ -1,10 +1,9 @@
 package io.github.camellivedesk.internal;
 
-import io.github.camellivedesk.model.LiveDeskMessage;
-
 /**
- * A 2xx answer: its status and the message LiveDesk returned (also when the message's {@code status} is
- * {@code failed}: what that means is the caller's decision).
+ * A 2xx answer: its status and what LiveDesk returned, typed by the request: a {@code LiveDeskMessage} (also when
+ * its {@code status} is {@code failed}: what that means is the caller's decision), a {@code LiveDeskContact}, a
+ * {@code LiveDeskConversation} or a {@code StatusChange}.
  */
-public record LiveDeskResponse(int statusCode, LiveDeskMessage message) {
+public record LiveDeskResponse(int statusCode, Object answer) {
 }

@@ -3,12 +3,15 @@ package io.github.camellivedesk.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.github.camellivedesk.error.LiveDeskValidationException;
 import io.github.camellivedesk.model.Attachment;
+import io.github.camellivedesk.model.ConversationStatus;
 import io.github.camellivedesk.model.TemplateButton;
 import io.github.camellivedesk.model.TemplateHeader;
 import io.github.camellivedesk.model.TemplateHeaderType;
@@ -53,15 +56,132 @@ public final class RequestRules {
 
     /** Checks a request; returns it for chaining. */
     public LiveDeskRequest validate(LiveDeskRequest request) {
-        conversationId(request.conversationId());
         if (request instanceof LiveDeskRequest.Send send) {
+            conversationId(send.conversationId());
             send(send);
         } else if (request instanceof LiveDeskRequest.Template template) {
+            conversationId(template.conversationId());
             template(template);
         } else if (request instanceof LiveDeskRequest.Retry retry) {
+            conversationId(retry.conversationId());
             messageId(retry.messageId());
+        } else if (request instanceof LiveDeskRequest.CreateContact contact) {
+            contact(contact);
+        } else if (request instanceof LiveDeskRequest.CreateConversation conversation) {
+            conversation(conversation);
+        } else if (request instanceof LiveDeskRequest.ToggleStatus toggle) {
+            conversationId(toggle.conversationId());
+            status(toggle);
         }
         return request;
+    }
+
+    // ---- contacts and conversations
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    // what a mail server accepts is wider; this refuses what is surely no address (no @, no dot in the domain, spaces)
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final int MAX_CONTACT_FIELD_LENGTH = 255;
+
+    private static void contact(LiveDeskRequest.CreateContact contact) {
+        inboxId(contact.inboxId());
+        Resolved<String> email = contact.email();
+        Resolved<String> phone = contact.phoneNumber();
+        Resolved<String> identifier = contact.identifier();
+        if (blank(email.value()) && blank(phone.value()) && blank(identifier.value())) {
+            throw new LiveDeskValidationException("contact", "has no identifier, phone number or email",
+                    "Give the customer at least one of them (CamelLiveDeskCustomerIdentifier, "
+                            + "CamelLiveDeskCustomerPhoneNumber, CamelLiveDeskCustomerEmail or the NewContact "
+                            + "fields), so that the contact can be found again");
+        }
+        if (!blank(phone.value()) && !E164.matcher(phone.value()).matches()) {
+            throw new LiveDeskValidationException(phone.source(), quote(phone.value()) + " is not a phone number in "
+                    + "E.164 form", "Write it as + and the country code and number, digits only, e.g. +4915112345678");
+        }
+        if (!blank(email.value()) && !EMAIL.matcher(email.value()).matches()) {
+            throw new LiveDeskValidationException(email.source(), quote(email.value()) + " is not an email address",
+                    "Use an address such as ana@example.com");
+        }
+        Resolved<String> avatar = contact.avatarUrl();
+        if (!blank(avatar.value()) && !avatar.value().regionMatches(true, 0, "https://", 0, 8)
+                && !avatar.value().regionMatches(true, 0, "http://", 0, 7)) {
+            throw new LiveDeskValidationException(avatar.source(), quote(avatar.value()) + " is not an http(s) URL",
+                    "Give a public https link to the picture");
+        }
+        for (Resolved<String> field : List.of(contact.name(), email, phone, identifier, avatar)) {
+            if (field.value() != null && field.value().length() > MAX_CONTACT_FIELD_LENGTH) {
+                throw new LiveDeskValidationException(field.source(), "has " + field.value().length()
+                        + " characters, more than " + MAX_CONTACT_FIELD_LENGTH, "Shorten it");
+            }
+        }
+        if (identifier.value() != null && identifier.value().isBlank()) {
+            throw new LiveDeskValidationException(identifier.source(), "is blank",
+                    "Leave the identifier out or give your key for the customer");
+        }
+    }
+
+    private static void conversation(LiveDeskRequest.CreateConversation conversation) {
+        inboxId(conversation.inboxId());
+        Resolved<Long> contactId = conversation.contactId();
+        Resolved<String> sourceId = conversation.sourceId();
+        if (contactId.value() == null && blank(sourceId.value())) {
+            throw new LiveDeskValidationException("conversation", "names no contact: neither a contact id nor a "
+                    + "source id is set",
+                    "Set the CamelLiveDeskContactId header (the id livedesk:contact answered) "
+                            + "or CamelLiveDeskSourceId, or give a NewConversation body");
+        }
+        if (contactId.value() != null && contactId.value() < 1) {
+            throw new LiveDeskValidationException(contactId.source(), quote(contactId.value())
+                    + " is not a contact id", "Use the positive id LiveDesk gave the contact");
+        }
+    }
+
+    private static void inboxId(Resolved<Long> inboxId) {
+        if (inboxId.value() == null) {
+            throw new LiveDeskValidationException(inboxId.source(), "is not set and there is no "
+                    + HeaderNames.INBOX_ID + " header",
+                    "Set the inboxId option to the API channel's Channel ID "
+                            + "(livedesk:contact?inboxId=407) or the header per message");
+        }
+        if (inboxId.value() < 1) {
+            throw new LiveDeskValidationException(inboxId.source(), quote(inboxId.value()) + " is not an inbox id",
+                    "Use the positive Channel ID of the API channel");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    // ---- status
+
+    private static void status(LiveDeskRequest.ToggleStatus toggle) {
+        Resolved<String> status = toggle.status();
+        if (status.value() == null) {
+            throw new LiveDeskValidationException(status.source(), "is not set and there is no "
+                    + HeaderNames.CONVERSATION_STATUS + " header",
+                    "Set the status option (livedesk:status?status="
+                            + "resolved), the header or a String body to open, resolved, pending or snoozed");
+        }
+        ConversationStatus wanted = ConversationStatus.fromWire(status.value());
+        if (wanted == null) {
+            throw new LiveDeskValidationException(status.source(), quote(status.value()) + " is not a conversation "
+                    + "status", "Use open, resolved, pending or snoozed");
+        }
+        Resolved<Long> until = toggle.snoozedUntil();
+        if (until.value() != null) {
+            if (wanted != ConversationStatus.SNOOZED) {
+                throw new LiveDeskValidationException(until.source(), "is set for status " + quote(status.value()),
+                        "Snooze until a time only with status snoozed; remove the header otherwise");
+            }
+            long now = System.currentTimeMillis() / 1000;
+            if (until.value() <= now) {
+                throw new LiveDeskValidationException(until.source(), Instant.ofEpochSecond(until.value())
+                        + " is not in the future",
+                        "Give a time after now, or none to snooze until the customer's "
+                                + "next message");
+            }
+        }
     }
 
     // ---- ids

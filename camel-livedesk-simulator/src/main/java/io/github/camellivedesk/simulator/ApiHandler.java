@@ -12,8 +12,8 @@ import com.sun.net.httpserver.HttpHandler;
 
 /**
  * The LiveDesk API under {@code /api/}, in the order real infrastructure acts: an injected fault first (a proxy or
- * load balancer fails before the service), then the rate limits, then Basic authentication, then the route to one of
- * the two documented calls.
+ * load balancer fails before the service), then the rate limits, then Basic authentication, then the route: messages
+ * and their retry, contacts (create, search, their conversations), conversations (create, toggle status).
  */
 final class ApiHandler implements HttpHandler {
 
@@ -21,6 +21,13 @@ final class ApiHandler implements HttpHandler {
     private static final Pattern MESSAGES = Pattern.compile("^/api/v2/accounts/conversations/([^/]+)/messages/?$");
     private static final Pattern RETRY = Pattern
             .compile("^/api/v2/accounts/conversations/([^/]+)/messages/([^/]+)/retry/?$");
+    private static final Pattern CONTACTS = Pattern.compile("^/api/v2/accounts/contacts/?$");
+    private static final Pattern CONTACT_SEARCH = Pattern.compile("^/api/v2/accounts/contacts/search/?$");
+    private static final Pattern CONTACT_CONVERSATIONS = Pattern
+            .compile("^/api/v2/accounts/contacts/([^/]+)/conversations/?$");
+    private static final Pattern CONVERSATIONS = Pattern.compile("^/api/v2/accounts/conversations/?$");
+    private static final Pattern TOGGLE_STATUS = Pattern
+            .compile("^/api/v2/accounts/conversations/([^/]+)/toggle_status/?$");
     private static final long MAX_DRAINED_REFUSAL = 64 * 1024;
 
     private final FaultInjector faults;
@@ -28,15 +35,19 @@ final class ApiHandler implements HttpHandler {
     private final Throttle throttle;
     private final Authentication authentication;
     private final MessageCreation messages;
+    private final ContactCalls contacts;
+    private final ConversationCalls conversations;
     private final ResponseWriter writer;
 
     ApiHandler(FaultInjector faults, Throttle throttle, Authentication authentication, MessageCreation messages,
-            ResponseWriter writer) {
+            ContactCalls contacts, ConversationCalls conversations, ResponseWriter writer) {
         this.faults = faults;
         this.faultResponder = new FaultResponder(writer);
         this.throttle = throttle;
         this.authentication = authentication;
         this.messages = messages;
+        this.contacts = contacts;
+        this.conversations = conversations;
         this.writer = writer;
     }
 
@@ -68,13 +79,31 @@ final class ApiHandler implements HttpHandler {
         }
         String path = call.rawPath();
         boolean post = "POST".equals(call.exchange.getRequestMethod());
+        boolean get = "GET".equals(call.exchange.getRequestMethod());
         Matcher create = MESSAGES.matcher(path);
         if (create.matches()) {
-            return post ? messages.create(call, create.group(1)) : methodNotAllowed();
+            return post ? messages.create(call, create.group(1)) : methodNotAllowed("POST");
         }
         Matcher retry = RETRY.matcher(path);
         if (retry.matches()) {
-            return post ? messages.retry(retry.group(1), retry.group(2)) : methodNotAllowed();
+            return post ? messages.retry(retry.group(1), retry.group(2)) : methodNotAllowed("POST");
+        }
+        if (CONTACTS.matcher(path).matches()) {
+            return post ? contacts.create(call) : methodNotAllowed("POST");
+        }
+        if (CONTACT_SEARCH.matcher(path).matches()) {
+            return get ? contacts.search(call) : methodNotAllowed("GET");
+        }
+        Matcher contactConversations = CONTACT_CONVERSATIONS.matcher(path);
+        if (contactConversations.matches()) {
+            return get ? contacts.conversations(contactConversations.group(1)) : methodNotAllowed("GET");
+        }
+        if (CONVERSATIONS.matcher(path).matches()) {
+            return post ? conversations.create(call) : methodNotAllowed("POST");
+        }
+        Matcher toggle = TOGGLE_STATUS.matcher(path);
+        if (toggle.matches()) {
+            return post ? conversations.toggleStatus(call, toggle.group(1)) : methodNotAllowed("POST");
         }
         return ApiResponse.json(404, ErrorBodies.error("Resource could not be found"));
     }
@@ -89,10 +118,10 @@ final class ApiHandler implements HttpHandler {
         return length >= 0 && length <= MAX_DRAINED_REFUSAL ? response : response.closing();
     }
 
-    private static ApiResponse methodNotAllowed() {
+    private static ApiResponse methodNotAllowed(String allowed) {
         return new ApiResponse(405, ApiResponse.JSON,
                 ErrorBodies.error("Method not allowed").getBytes(StandardCharsets.UTF_8),
-                Map.of("Allow", "POST"));
+                Map.of("Allow", allowed));
     }
 
     private interface Step {

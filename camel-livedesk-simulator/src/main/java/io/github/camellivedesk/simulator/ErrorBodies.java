@@ -23,6 +23,20 @@ final class ErrorBodies {
         return out.append("]}").toString();
     }
 
+    /** Several rejected fields at once, as Rails joins them: {@code "A is invalid, B has already been taken"}. */
+    static String invalidFields(java.util.List<MessageRules.Violation> violations) {
+        StringBuilder out = new StringBuilder("{\"message\":");
+        JsonWriter.string(String.join(", ", violations.stream().map(MessageRules.Violation::message).toList()), out);
+        out.append(",\"attributes\":[");
+        for (int i = 0; i < violations.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            JsonWriter.string(violations.get(i).field(), out);
+        }
+        return out.append("]}").toString();
+    }
+
     static String forStatus(int status) {
         return switch (status) {
             case 400 -> "{\"message\":\"Bad request\",\"attributes\":[]}";

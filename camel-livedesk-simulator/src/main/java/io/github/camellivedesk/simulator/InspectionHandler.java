@@ -27,6 +27,7 @@ final class InspectionHandler implements HttpHandler {
     static final int MAX_BODY = 1024 * 1024;
 
     private final MessageStore store;
+    private final ContactBook contacts;
     private final RequestLog requestLog;
     private final FaultInjector faults;
     private final Throttle throttle;
@@ -34,10 +35,12 @@ final class InspectionHandler implements HttpHandler {
     private final Runnable reset;
     private final AdminAccess access;
 
-    InspectionHandler(MessageStore store, RequestLog requestLog, FaultInjector faults, Throttle throttle,
+    InspectionHandler(MessageStore store, ContactBook contacts, RequestLog requestLog, FaultInjector faults,
+            Throttle throttle,
             MessageJson json,
             Runnable reset, AdminAccess access) {
         this.store = store;
+        this.contacts = contacts;
         this.requestLog = requestLog;
         this.faults = faults;
         this.throttle = throttle;
@@ -101,6 +104,12 @@ final class InspectionHandler implements HttpHandler {
                     conversations.add(conversation(conversation));
                 }
                 return conversations;
+            case "GET contacts":
+                List<Object> contactList = new ArrayList<>();
+                for (SimulatedContact contact : contacts.all()) {
+                    contactList.add(contact(contact));
+                }
+                return contactList;
             case "GET requests":
                 List<Object> requests = new ArrayList<>();
                 for (RecordedRequest request : requestLog.all()) {
@@ -195,6 +204,25 @@ final class InspectionHandler implements HttpHandler {
         json.put("id", conversation.id());
         json.put("window_open", conversation.windowOpen());
         json.put("message_count", conversation.messages().size());
+        json.put("status", conversation.status().wireName());
+        json.put("snoozed_until",
+                conversation.snoozedUntil().map(until -> (Object) until.getEpochSecond()).orElse(null));
+        json.put("contact_id", conversation.contact().map(contact -> (Object) contact.id()).orElse(null));
+        json.put("inbox_id", conversation.inboxId());
+        return json;
+    }
+
+    private static Map<String, Object> contact(SimulatedContact contact) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", contact.id());
+        json.put("name", contact.name());
+        json.put("email", contact.email());
+        json.put("phone_number", contact.phoneNumber());
+        json.put("identifier", contact.identifier());
+        json.put("avatar_url", contact.avatarUrl());
+        json.put("inbox_id", contact.inboxId());
+        json.put("source_id", contact.sourceId());
+        json.put("created_at", contact.createdAt().getEpochSecond());
         return json;
     }
 

@@ -38,9 +38,11 @@ public final class LiveDeskSimulator implements AutoCloseable {
 
     private final SimulatorSettings settings;
     private final MessageStore store;
+    private final ContactBook contacts = new ContactBook();
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog requestLog;
     private final MessageJson messageJson;
+    private final ConversationJson conversationJson;
     private final Throttle throttle;
     private HttpServer server;
     private ExecutorService executor;
@@ -51,9 +53,10 @@ public final class LiveDeskSimulator implements AutoCloseable {
 
     LiveDeskSimulator(SimulatorSettings settings) {
         this.settings = settings;
-        this.store = new MessageStore(settings.messageRetention());
+        this.store = new MessageStore(settings.messageRetention(), settings.inboxId());
         this.requestLog = new RequestLog(settings.requestLogSize(), settings.recordRequests());
         this.messageJson = new MessageJson(settings.inboxId(), settings.accountId());
+        this.conversationJson = new ConversationJson(settings.accountId(), messageJson);
         this.throttle = new Throttle(settings.clientRateLimit(), settings.conversationRateLimit(), System::nanoTime);
     }
 
@@ -101,9 +104,10 @@ public final class LiveDeskSimulator implements AutoCloseable {
                 messageJson, baseUrl);
         server.createContext("/api/",
                 new ApiHandler(faults, throttle, new Authentication(settings.apiKey(), settings.apiSecret()),
-                        messages, writer));
-        server.createContext(InspectionHandler.PREFIX,
-                new InspectionHandler(store, requestLog, faults, throttle, messageJson, this::reset, access));
+                        messages, new ContactCalls(contacts, store, settings.inboxId(), conversationJson),
+                        new ConversationCalls(contacts, store, settings.inboxId(), conversationJson), writer));
+        server.createContext(InspectionHandler.PREFIX, new InspectionHandler(store, contacts, requestLog, faults,
+                throttle, messageJson, this::reset, access));
         server.createContext(DownloadHandler.PREFIX, new DownloadHandler(store, access));
         server.createContext("/",
                 exchange -> ApiResponse.writeJson(exchange, 404, ErrorBodies.error("Resource could not be found")));
@@ -137,13 +141,17 @@ public final class LiveDeskSimulator implements AutoCloseable {
         storage.close();
     }
 
-    /** Forgets every message, request, fault, refusal and attachment; seeded conversations come back empty with open windows. */
+    /**
+     * Forgets every message, request, fault, refusal, attachment, contact and conversation; seeded conversations come
+     * back empty, open, with open windows.
+     */
     public void reset() {
         faults.clear();
         if (writer != null) {
             writer.dropWaiting();
         }
         store.clear();
+        contacts.clear();
         requestLog.clear();
         throttle.clear();
         if (storage != null) {
@@ -203,6 +211,16 @@ public final class LiveDeskSimulator implements AutoCloseable {
     /** All conversations by id. */
     public List<SimulatedConversation> conversations() {
         return store.conversations();
+    }
+
+    /** The contacts created through the API, by id. */
+    public List<SimulatedContact> contacts() {
+        return contacts.all();
+    }
+
+    /** The contact with this id, if the API created it. */
+    public Optional<SimulatedContact> contact(long id) {
+        return contacts.find(id);
     }
 
     /** Every stored message across conversations, by id. */

@@ -16,9 +16,6 @@ import java.util.Optional;
  */
 final class MessageCreation {
 
-    private static final int MAX_JSON_BYTES = 10 * 1024 * 1024;
-    private static final int MAX_RECORDED_JSON = 64 * 1024;
-
     private final MessageStore store;
     private final boolean autoCreateConversations;
     private final MessageUploads uploads;
@@ -62,23 +59,12 @@ final class MessageCreation {
 
     @SuppressWarnings("unchecked")
     private ApiResponse jsonMessage(ApiCall call, SimulatedConversation conversation) throws IOException {
-        byte[] bytes = call.readBody(MAX_JSON_BYTES);
-        if (bytes == null) {
-            return ApiResponse.json(413, ErrorBodies.error("Request body larger than " + MAX_JSON_BYTES + " bytes"))
-                    .closing();
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        call.recordJson(text, MAX_RECORDED_JSON);
-        Object parsed;
+        Map<String, Object> body;
         try {
-            parsed = JsonReader.parse(text);
-        } catch (IllegalArgumentException e) {
-            return ApiResponse.json(400, ErrorBodies.error("Malformed JSON: " + e.getMessage()));
+            body = JsonBody.parse(call);
+        } catch (Rejected rejected) {
+            return rejected.response();
         }
-        if (!(parsed instanceof Map<?, ?>)) {
-            return ApiResponse.json(400, ErrorBodies.error("The request body must be a JSON object"));
-        }
-        Map<String, Object> body = (Map<String, Object>) parsed;
         boolean template = body.containsKey("template_params");
         Optional<MessageRules.Violation> violation = template ? MessageRules.templateMessage(body)
                 : MessageRules.textMessage(body);

@@ -24,10 +24,12 @@ final class MessageStore {
     private final AtomicLong nextMessageId = new AtomicLong(1);
     private final AtomicLong nextAttachmentId = new AtomicLong(1);
     private final int retention;
+    private final long inboxId;
     private volatile Consumer<Path> onEvicted = file -> {};
 
-    MessageStore(int retention) {
+    MessageStore(int retention, long inboxId) {
         this.retention = retention;
+        this.inboxId = inboxId;
     }
 
     /** What to do with the file of an attachment whose message retention dropped. */
@@ -36,7 +38,35 @@ final class MessageStore {
     }
 
     SimulatedConversation create(long id) {
-        return conversations.computeIfAbsent(id, key -> new SimulatedConversation(key, this, retention));
+        return conversations.computeIfAbsent(id,
+                key -> new SimulatedConversation(key, this, retention, inboxId, null, ConversationStatus.OPEN));
+    }
+
+    /**
+     * A conversation created through the API for a contact, with the id after the highest existing one (as a database
+     * sequence would give after the seeded conversations).
+     */
+    synchronized SimulatedConversation createFor(SimulatedContact contact, ConversationStatus status) {
+        while (true) {
+            long id = conversations.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+            SimulatedConversation conversation = new SimulatedConversation(id, this, retention, contact.inboxId(),
+                    contact, status);
+            // create(id) is not synchronized: an id it took in the meantime is skipped
+            if (conversations.putIfAbsent(id, conversation) == null) {
+                return conversation;
+            }
+        }
+    }
+
+    /** The conversations of a contact, newest first (Chatwoot orders them by last activity). */
+    List<SimulatedConversation> conversationsOf(long contactId) {
+        List<SimulatedConversation> found = new ArrayList<>();
+        for (SimulatedConversation conversation : conversations()) {
+            if (conversation.contact().map(c -> c.id() == contactId).orElse(false)) {
+                found.add(0, conversation);
+            }
+        }
+        return found;
     }
 
     Optional<SimulatedConversation> find(long id) {

@@ -1,31 +1,84 @@
 package io.github.camellivedesk.simulator;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A conversation: its messages in order and the state of WhatsApp's 24-hour customer service window.
+ * A conversation: its messages in order, the state of WhatsApp's 24-hour customer service window, its status, and the
+ * contact it was created for through the API (seeded conversations have none).
  */
 public final class SimulatedConversation {
 
     private final long id;
     private final MessageStore store;
     private final int retention;
+    private final long inboxId;
+    private final SimulatedContact contact;
+    private final Instant createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Deque<StoredMessage> messages = new ArrayDeque<>();
     private long nextSortingId = 1;
     private boolean windowOpen = true;
+    private ConversationStatus status;
+    private Instant snoozedUntil;
 
-    SimulatedConversation(long id, MessageStore store, int retention) {
+    SimulatedConversation(long id, MessageStore store, int retention, long inboxId, SimulatedContact contact,
+            ConversationStatus status) {
         this.id = id;
         this.store = store;
         this.retention = retention;
+        this.inboxId = inboxId;
+        this.contact = contact;
+        this.status = status;
     }
 
     /** The conversation id. */
     public long id() {
         return id;
+    }
+
+    /** The inbox (API channel) it belongs to. */
+    public long inboxId() {
+        return inboxId;
+    }
+
+    /** The contact it was created for through the API; empty for seeded conversations. */
+    public Optional<SimulatedContact> contact() {
+        return Optional.ofNullable(contact);
+    }
+
+    /** When it was created, to the second (the API's {@code created_at}). */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Its status: {@code OPEN} unless created {@code pending} or changed through {@code toggle_status}. */
+    public synchronized ConversationStatus status() {
+        return status;
+    }
+
+    /** Until when it is snoozed; empty when it is not snoozed or snoozed until the customer's next reply. */
+    public synchronized Optional<Instant> snoozedUntil() {
+        return Optional.ofNullable(snoozedUntil);
+    }
+
+    /** A status change the API asked for: made when the transition matrix allows it. */
+    record StatusChange(ConversationStatus from, ConversationStatus to, boolean accepted) {
+    }
+
+    /** Changes the status if {@link ConversationStatus#canGoTo} allows it; {@code until} counts only for snoozed. */
+    synchronized StatusChange changeStatus(ConversationStatus target, Instant until) {
+        ConversationStatus from = status;
+        if (!from.canGoTo(target)) {
+            return new StatusChange(from, target, false);
+        }
+        status = target;
+        snoozedUntil = target == ConversationStatus.SNOOZED ? until : null;
+        return new StatusChange(from, target, true);
     }
 
     /** Its messages in the order they were stored (the most recent {@code messageRetention} of them). */
@@ -38,11 +91,18 @@ public final class SimulatedConversation {
         windowOpen = false;
     }
 
-    /** Stores an incoming customer message, which opens the window. */
+    /**
+     * Stores an incoming customer message, which opens the window and, as in Chatwoot, reopens a resolved or snoozed
+     * conversation.
+     */
     public StoredMessage customerReply(String content) {
         StoredMessage message = store.incoming(this, content);
         synchronized (this) {
             windowOpen = true;
+            if (status == ConversationStatus.RESOLVED || status == ConversationStatus.SNOOZED) {
+                status = ConversationStatus.OPEN;
+                snoozedUntil = null;
+            }
         }
         return message;
     }
@@ -82,6 +142,7 @@ public final class SimulatedConversation {
 
     @Override
     public String toString() {
-        return "SimulatedConversation[" + id + ", window " + (windowOpen() ? "open" : "closed") + "]";
+        return "SimulatedConversation[" + id + ", " + status().wireName() + ", window "
+                + (windowOpen() ? "open" : "closed") + "]";
     }
 }

@@ -126,8 +126,15 @@ public final class SimulatorMain {
         out.println("LiveDesk simulator listening on " + simulator.baseUrl() + " (started in " + startMillis + " ms)");
         out.println("  API key:    " + simulator.apiKey());
         out.println("  API secret: " + simulator.apiSecret());
-        out.println("  API:        " + simulator.baseUrl() + "/api/v2/accounts/conversations/{id}/messages");
-        out.println("  Inspect:    " + simulator.baseUrl() + InspectionHandler.PREFIX + "conversations");
+        String api = simulator.baseUrl() + "/api/v2/accounts/";
+        out.println("  API:        POST " + api + "conversations/{id}/messages (and .../messages/{id}/retry)");
+        out.println("              POST " + api + "contacts (inbox_id " + simulator.settings().inboxId() + ")");
+        out.println("              GET  " + api + "contacts/search?q=...");
+        out.println("              GET  " + api + "contacts/{id}/conversations");
+        out.println("              POST " + api + "conversations");
+        out.println("              POST " + api + "conversations/{id}/toggle_status");
+        out.println("  Inspect:    " + simulator.baseUrl() + InspectionHandler.PREFIX + "conversations, "
+                + simulator.baseUrl() + InspectionHandler.PREFIX + "contacts");
         SimulatorSettings settings = simulator.settings();
         out.println("  Conversations: " + (settings.autoCreateConversations()
                 ? "created on first use (any id works; --no-auto-create-conversations answers 404 to unknown ids)"

@@ -27,7 +27,11 @@ class InspectionApiTest {
         List<Object> attachments = Api.jsonList(api.get("/__simulator/attachments"));
         List<Object> requests = Api.jsonList(api.get("/__simulator/requests"));
 
-        assertThat(conversations).containsExactly(Map.of("id", 141, "window_open", true, "message_count", 2));
+        Map<String, Object> seeded = new java.util.LinkedHashMap<>(Map.of("id", 141, "window_open", true,
+                "message_count", 2, "status", "open", "inbox_id", 79));
+        seeded.put("snoozed_until", null);
+        seeded.put("contact_id", null);
+        assertThat(conversations).containsExactly(seeded);
         assertThat(messages.stream().map(m -> (Object) ((Map<?, ?>) m).get("content")).toList()).containsExactly("one",
                 "two");
         assertThat((Map<String, Object>) attachments.get(0)).containsEntry("file_name", "a.txt")

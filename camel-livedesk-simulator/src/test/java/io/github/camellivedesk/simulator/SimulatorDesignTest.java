@@ -119,7 +119,10 @@ class SimulatorDesignTest {
             assertThat(simulator.conversation(555L).messages()).extracting(StoredMessage::content)
                     .containsExactly("first try");
             assertThat(printed.toString(StandardCharsets.UTF_8)).contains("created on first use")
-                    .contains("--no-auto-create-conversations");
+                    .contains("--no-auto-create-conversations").contains("POST " + simulator.baseUrl()
+                            + "/api/v2/accounts/contacts (inbox_id 79)")
+                    .contains("/api/v2/accounts/conversations/{id}/toggle_status", "/contacts/search?q=",
+                            "/contacts/{id}/conversations", "/__simulator/contacts");
         }
         try (LiveDeskSimulator simulator = SimulatorMain.run(
                 new String[]{ "--port", "0", "--no-auto-create-conversations" },

@@ -61,6 +61,18 @@ public class LiveDeskComponentConfiguration {
     private Long messageId;
 
     /**
+     * contact, conversation: the API channel (inbox) the contact writes through, its Channel ID in LiveDesk's channel
+     * settings; the CamelLiveDeskInboxId header overrides it.
+     */
+    private Long inboxId;
+
+    /**
+     * status: the status to give the conversation; the CamelLiveDeskConversationStatus header or a String body
+     * overrides it.
+     */
+    private String status;
+
+    /**
      * send: send private notes, visible to agents only (the private flag); the CamelLiveDeskPrivate header overrides
      * it.
      */
@@ -291,6 +303,22 @@ public class LiveDeskComponentConfiguration {
 
     public void setLazyStartProducer(Boolean lazyStartProducer) {
         this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Long getInboxId() {
+        return inboxId;
+    }
+
+    public void setInboxId(Long inboxId) {
+        this.inboxId = inboxId;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
     }
 
     public Long getMessageId() {

@@ -168,14 +168,16 @@ public final class Dispatcher extends ServiceSupport {
         if (!isRunAllowed() || turns == null) {
             return CompletableFuture.failedFuture(stopped());
         }
-        String conversationId = request.conversationId().value();
-        if (limits == null && !sender.preserveOrder()) {
+        String conversationId = request.orderKey();
+        // a request of no conversation yet keeps no order and counts only against the client-wide limit
+        boolean ordered = sender.preserveOrder() && conversationId != null;
+        if (limits == null && !ordered) {
             // nothing to wait for: the fast path costs nothing
             return send(request, sender, limits);
         }
         if (queued.incrementAndGet() > settings.maxQueuedMessages()) {
             queued.decrementAndGet();
-            return CompletableFuture.failedFuture(queueFull(limits, conversationId, sender.preserveOrder()));
+            return CompletableFuture.failedFuture(queueFull(limits, conversationId, ordered));
         }
         AtomicBoolean counted = new AtomicBoolean(true);
         Runnable leaveQueue = () -> {
@@ -193,8 +195,7 @@ public final class Dispatcher extends ServiceSupport {
                 return send(request, sender, limits);
             });
         };
-        CompletableFuture<LiveDeskResponse> result = sender.preserveOrder() ? turns.submit(conversationId, paced)
-                : start(paced);
+        CompletableFuture<LiveDeskResponse> result = ordered ? turns.submit(conversationId, paced) : start(paced);
         // a message failed without starting (the dispatcher stopped) is no longer queued either
         result.whenComplete((response, failure) -> leaveQueue.run());
         return result;
@@ -228,7 +229,7 @@ public final class Dispatcher extends ServiceSupport {
                 // LiveDesk did not process it: after the wait it queues for the rate limits again, like any request
                 if (wait.isPresent() && resendAfter(wait.get(), () -> {
                     CompletableFuture<Void> ready = limits == null ? CompletableFuture.completedFuture(null)
-                            : limits.acquire(request.conversationId().value());
+                            : limits.acquire(request.orderKey());
                     ready.whenComplete((tokens, stopped) -> {
                         if (stopped != null) {
                             // stopped while waiting for a token: the 429 is the answer, and nothing more was sent

@@ -70,9 +70,11 @@ public final class Pacer implements AutoCloseable {
         return conversationLimit;
     }
 
-    /** Completes when a request of this conversation may be sent; the tokens are taken by then. */
+    /**
+     * Completes when a request of this conversation may be sent; the tokens are taken by then. A null conversation
+     * (a request that belongs to none yet) waits only for the client-wide limit.
+     */
     public CompletableFuture<Void> acquire(String conversationId) {
-        Objects.requireNonNull(conversationId, "conversationId");
         List<Waiter> failed = null;
         boolean ready = false;
         Waiter waiter;
@@ -82,7 +84,7 @@ public final class Pacer implements AutoCloseable {
             }
             long now = nanoClock.getAsLong();
             Bucket conversation = null;
-            if (conversationLimit.isLimited()) {
+            if (conversationLimit.isLimited() && conversationId != null) {
                 if (conversations.size() > sweepAbove) {
                     sweepIdleConversations(now);
                 }
