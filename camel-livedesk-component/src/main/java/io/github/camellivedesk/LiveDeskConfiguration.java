@@ -66,7 +66,7 @@ public class LiveDeskConfiguration implements Cloneable {
     private Long inboxId;
 
     @UriParam(label = "producer", enums = "open,resolved,pending,snoozed",
-            description = "status: the status to give the conversation; the CamelLiveDeskConversationStatus header or "
+            description = "status: the status to give the conversation; the CamelLiveDeskNewStatus header or "
                     + "a String body overrides it.")
     private String status;
 

@@ -91,9 +91,13 @@ public final class LiveDeskConstants {
             + "the body gives none.", javaType = "String")
     public static final String CUSTOMER_IDENTIFIER = HeaderNames.CUSTOMER_IDENTIFIER;
 
-    @Metadata(description = "In (status): the status to set, open, resolved, pending or snoozed; overrides the status "
-            + "option. Out (conversation, status): the conversation's status now.", javaType = "String")
-    public static final String CONVERSATION_STATUS = HeaderNames.CONVERSATION_STATUS;
+    @Metadata(label = "producer", description = "status: the status to set, open, resolved, pending or snoozed; "
+            + "overrides the status option. A String body overrides it.", javaType = "String")
+    public static final String NEW_STATUS = HeaderNames.NEW_STATUS;
+
+    @Metadata(label = "producer", description = "Out (conversation, status): the conversation's status now. Only an "
+            + "answer sets it, so a livedesk:status later in the route is not changed by it.", javaType = "String")
+    public static final String CONVERSATION_STATUS = "CamelLiveDeskConversationStatus";
 
     @Metadata(label = "producer", description = "status: with snoozed, until when (an Instant, a Date or epoch "
             + "seconds); without it, until the customer's next message.", javaType = "java.time.Instant")

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogMetadataTest {
 
     private static final Set<String> OUT_ONLY_HEADERS = Set.of(LiveDeskConstants.MESSAGE_STATUS,
-            LiveDeskConstants.EXTERNAL_ERROR, LiveDeskConstants.HTTP_RESPONSE_CODE);
+            LiveDeskConstants.EXTERNAL_ERROR, LiveDeskConstants.HTTP_RESPONSE_CODE,
+            LiveDeskConstants.CONVERSATION_STATUS);
 
     private static JsonNode catalog;
 

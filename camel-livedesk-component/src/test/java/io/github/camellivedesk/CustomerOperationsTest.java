@@ -89,7 +89,9 @@ class CustomerOperationsTest extends LiveDeskTestSupport {
                         .to("livedesk:contact?inboxId=" + INBOX)
                         .to("livedesk:conversation?inboxId=" + INBOX)
                         .setBody(constant("Welcome!"))
-                        .to("livedesk:send");
+                        .to("livedesk:send")
+                        // the conversation's answer said "open": that must not override this endpoint's status
+                        .to("livedesk:status?status=resolved");
             }
         });
 
@@ -103,6 +105,8 @@ class CustomerOperationsTest extends LiveDeskTestSupport {
         assertThat(conversation.contact()).hasValueSatisfying(
                 contact -> assertThat(contact.phoneNumber()).isEqualTo("+4915100000001"));
         assertThat(conversation.messages()).extracting(message -> message.content()).containsExactly("Welcome!");
+        assertThat(conversation.status().wireName()).isEqualTo("resolved");
+        assertThat(exchange.getMessage().getHeader(LiveDeskConstants.CONVERSATION_STATUS)).isEqualTo("resolved");
         assertThat(exchange.getMessage().getHeader(LiveDeskConstants.CONTACT_ID))
                 .isEqualTo(conversation.contact().orElseThrow().id());
     }
@@ -156,7 +160,7 @@ class CustomerOperationsTest extends LiveDeskTestSupport {
         assertThat(simulator().conversation(141L).status().wireName()).isEqualTo("resolved");
 
         Exchange reopened = send("livedesk:status?conversationId=141", null,
-                Map.of(LiveDeskConstants.CONVERSATION_STATUS, "open"));
+                Map.of(LiveDeskConstants.NEW_STATUS, "open"));
         assertThat(reopened.getMessage().getHeader(LiveDeskConstants.CONVERSATION_STATUS)).isEqualTo("open");
     }
 

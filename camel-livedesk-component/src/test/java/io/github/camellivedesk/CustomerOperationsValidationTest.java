@@ -57,7 +57,7 @@ class CustomerOperationsValidationTest extends LiveDeskTestSupport {
                 Arguments.of("status outside the set", "livedesk:status?conversationId=141", "closed", Map.of(),
                         List.of("body: 'closed' is not a conversation status", "open, resolved, pending or snoozed")),
                 Arguments.of("status missing", "livedesk:status?conversationId=141", null, Map.of(),
-                        List.of("endpoint option status: is not set", "CamelLiveDeskConversationStatus")),
+                        List.of("endpoint option status: is not set", "CamelLiveDeskNewStatus")),
                 Arguments.of("snoozed until the past", "livedesk:status?conversationId=141&status=snoozed", null,
                         Map.of(LiveDeskConstants.SNOOZED_UNTIL, Instant.now().minusSeconds(60)),
                         List.of("header CamelLiveDeskSnoozedUntil:", "is not in the future")),

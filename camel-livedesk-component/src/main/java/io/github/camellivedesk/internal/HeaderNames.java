@@ -21,7 +21,7 @@ public final class HeaderNames {
     public static final String CUSTOMER_EMAIL = "CamelLiveDeskCustomerEmail";
     public static final String CUSTOMER_PHONE_NUMBER = "CamelLiveDeskCustomerPhoneNumber";
     public static final String CUSTOMER_IDENTIFIER = "CamelLiveDeskCustomerIdentifier";
-    public static final String CONVERSATION_STATUS = "CamelLiveDeskConversationStatus";
+    public static final String NEW_STATUS = "CamelLiveDeskNewStatus";
     public static final String SNOOZED_UNTIL = "CamelLiveDeskSnoozedUntil";
 
     private HeaderNames() {

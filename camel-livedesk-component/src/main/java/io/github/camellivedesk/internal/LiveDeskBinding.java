@@ -313,7 +313,7 @@ public final class LiveDeskBinding {
         } else if (body instanceof ConversationStatus value) {
             status = new Resolved<>(value.wireValue(), BODY);
         } else {
-            status = header(exchange, HeaderNames.CONVERSATION_STATUS, String.class, defaults.status(), "status");
+            status = header(exchange, HeaderNames.NEW_STATUS, String.class, defaults.status(), "status");
         }
         return new LiveDeskRequest.ToggleStatus(conversationId(exchange), status, snoozedUntil(exchange));
     }

@@ -159,7 +159,7 @@ public final class RequestRules {
         Resolved<String> status = toggle.status();
         if (status.value() == null) {
             throw new LiveDeskValidationException(status.source(), "is not set and there is no "
-                    + HeaderNames.CONVERSATION_STATUS + " header",
+                    + HeaderNames.NEW_STATUS + " header",
                     "Set the status option (livedesk:status?status="
                             + "resolved), the header or a String body to open, resolved, pending or snoozed");
         }

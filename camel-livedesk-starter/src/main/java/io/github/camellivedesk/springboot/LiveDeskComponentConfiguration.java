@@ -67,7 +67,7 @@ public class LiveDeskComponentConfiguration {
     private Long inboxId;
 
     /**
-     * status: the status to give the conversation; the CamelLiveDeskConversationStatus header or a String body
+     * status: the status to give the conversation; the CamelLiveDeskNewStatus header or a String body
      * overrides it.
      */
     private String status;
