@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,8 @@ final class InspectionHandler implements HttpHandler {
     static final String PREFIX = "/__simulator/";
     private static final Pattern CONVERSATION = Pattern
             .compile("^conversations/([0-9]+)(/messages|/window|/customer-reply)?$");
+    private static final Pattern MESSAGE = Pattern
+            .compile("^conversations/([0-9]+)/messages/([0-9]+)/(fail|delivered|read)$");
 
     static final int MAX_BODY = 1024 * 1024;
 
@@ -33,12 +36,13 @@ final class InspectionHandler implements HttpHandler {
     private final Throttle throttle;
     private final MessageJson json;
     private final Runnable reset;
+    private final Supplier<List<WebhookDelivery>> webhookDeliveries;
     private final AdminAccess access;
 
     InspectionHandler(MessageStore store, ContactBook contacts, RequestLog requestLog, FaultInjector faults,
             Throttle throttle,
             MessageJson json,
-            Runnable reset, AdminAccess access) {
+            Runnable reset, Supplier<List<WebhookDelivery>> webhookDeliveries, AdminAccess access) {
         this.store = store;
         this.contacts = contacts;
         this.requestLog = requestLog;
@@ -46,6 +50,7 @@ final class InspectionHandler implements HttpHandler {
         this.throttle = throttle;
         this.json = json;
         this.reset = reset;
+        this.webhookDeliveries = webhookDeliveries;
         this.access = access;
     }
 
@@ -135,6 +140,19 @@ final class InspectionHandler implements HttpHandler {
                     attachments.add(described);
                 }
                 return attachments;
+            case "GET webhooks":
+                List<Object> deliveries = new ArrayList<>();
+                for (WebhookDelivery delivery : webhookDeliveries.get()) {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("delivery_id", delivery.deliveryId());
+                    json.put("event", delivery.event());
+                    json.put("sent_at", delivery.sentAt().toString());
+                    json.put("status_code", delivery.statusCode());
+                    json.put("error", delivery.error());
+                    json.put("duration_millis", delivery.duration().toMillis());
+                    deliveries.add(json);
+                }
+                return deliveries;
             case "POST reset":
                 reset.run();
                 return Map.of("reset", true);
@@ -152,6 +170,11 @@ final class InspectionHandler implements HttpHandler {
     }
 
     private Object conversationRoute(HttpExchange exchange, String method, String path) throws IOException {
+        Matcher messagePath = MESSAGE.matcher(path);
+        if (method.equals("POST") && messagePath.matches()) {
+            return messageChange(exchange, Long.parseLong(messagePath.group(1)), Long.parseLong(messagePath.group(2)),
+                    messagePath.group(3));
+        }
         Matcher matcher = CONVERSATION.matcher(path);
         if (!matcher.matches()) {
             return null;
@@ -187,6 +210,26 @@ final class InspectionHandler implements HttpHandler {
             default:
                 return null;
         }
+    }
+
+    /** A status change after the fact; null (404) for an unknown conversation or message. */
+    private Object messageChange(HttpExchange exchange, long conversationId, long messageId, String change)
+            throws IOException {
+        SimulatedConversation conversation = store.find(conversationId).orElse(null);
+        if (conversation == null
+                || store.message(messageId).filter(m -> m.conversationId() == conversationId).isEmpty()) {
+            return null;
+        }
+        StoredMessage changed = switch (change) {
+            case "fail" -> {
+                Object error = body(exchange).get("external_error");
+                yield conversation.failMessage(messageId,
+                        error == null ? MessageStore.REENGAGEMENT_ERROR : error.toString());
+            }
+            case "delivered" -> conversation.markDelivered(messageId);
+            default -> conversation.markRead(messageId);
+        };
+        return json.toMap(changed);
     }
 
     private static Map<String, Object> describe(RateLimit limit) {

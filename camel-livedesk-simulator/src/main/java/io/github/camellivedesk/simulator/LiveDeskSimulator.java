@@ -22,7 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * An embedded LiveDesk Send Message API on loopback, for tests, examples and benchmarks: Basic authentication,
  * the documented requests and answers, the service's validation and limits, WhatsApp's 24-hour window, the retry
- * call, streamed attachments, an inspection API and fault injection. Built on the JDK's HTTP server, so it brings
+ * call, streamed attachments, webhook deliveries, an inspection API and fault injection. Built on the JDK's HTTP server, so it brings
  * no dependency that could clash with an application's own.
  *
  * <pre>{@code
@@ -49,6 +49,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private ResponseWriter writer;
     private AttachmentStorage storage;
+    private volatile WebhookSender webhooks;
     private String baseUrl;
 
     LiveDeskSimulator(SimulatorSettings settings) {
@@ -94,6 +95,10 @@ public final class LiveDeskSimulator implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
+        if (settings.webhookUrl() != null) {
+            webhooks = new WebhookSender(settings.webhookUrl(), settings.webhookSecret(), settings.requestLogSize());
+            store.onEvents(new WebhookEvents(webhooks, messageJson, conversationJson, settings.accountId()));
+        }
         String host = server.getAddress().getAddress().getHostAddress();
         baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getAddress().getPort();
         AdminAccess access = new AdminAccess(settings.host(), settings.adminToken());
@@ -107,7 +112,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
                         messages, new ContactCalls(contacts, store, settings.inboxId(), conversationJson),
                         new ConversationCalls(contacts, store, settings.inboxId(), conversationJson), writer));
         server.createContext(InspectionHandler.PREFIX, new InspectionHandler(store, contacts, requestLog, faults,
-                throttle, messageJson, this::reset, access));
+                throttle, messageJson, this::reset, this::webhookDeliveries, access));
         server.createContext(DownloadHandler.PREFIX, new DownloadHandler(store, access));
         server.createContext("/",
                 exchange -> ApiResponse.writeJson(exchange, 404, ErrorBodies.error("Resource could not be found")));
@@ -130,6 +135,11 @@ public final class LiveDeskSimulator implements AutoCloseable {
             return;
         }
         server.stop(0);
+        if (webhooks != null) {
+            store.onEvents(ConversationEvents.NONE);
+            webhooks.close();
+            webhooks = null;
+        }
         executor.shutdownNow();
         scheduler.shutdownNow();
         try {
@@ -146,6 +156,10 @@ public final class LiveDeskSimulator implements AutoCloseable {
      * back empty, open, with open windows.
      */
     public void reset() {
+        WebhookSender sender = webhooks;
+        if (sender != null) {
+            sender.clear();
+        }
         faults.clear();
         if (writer != null) {
             writer.dropWaiting();
@@ -253,6 +267,15 @@ public final class LiveDeskSimulator implements AutoCloseable {
         return throttle.refused();
     }
 
+    /**
+     * The webhook deliveries since the start or the last reset, oldest first, once each has an answer or failed
+     * (empty without {@code webhook(...)}): a delivery still waiting for its receiver is not listed yet.
+     */
+    public List<WebhookDelivery> webhookDeliveries() {
+        WebhookSender sender = webhooks;
+        return sender == null ? List.of() : sender.deliveries();
+    }
+
     /** The fault injection controls. */
     public FaultInjector faults() {
         return faults;
@@ -299,6 +322,8 @@ public final class LiveDeskSimulator implements AutoCloseable {
         private RateLimit clientRateLimit;
         private RateLimit conversationRateLimit;
         private String adminToken;
+        private String webhookUrl;
+        private String webhookSecret;
 
         private Builder() {
         }
@@ -422,6 +447,25 @@ public final class LiveDeskSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Delivers the inbox's webhook events (as LiveDesk's API channel does) to {@code url}: a JSON POST per event,
+         * with {@code X-Chatwoot-Delivery} and {@code X-Chatwoot-Timestamp}, and with a non-null {@code secret} an
+         * {@code X-Chatwoot-Signature}; 5 s timeout, no retry, logged in {@link LiveDeskSimulator#webhookDeliveries()}.
+         * Default none; a null {@code url} turns them off.
+         */
+        public Builder webhook(String url, String secret) {
+            if (url != null) {
+                WebhookSender.checkUrl(url);
+            }
+            if (secret != null && secret.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "webhook secret must not be empty; pass null for unsigned deliveries");
+            }
+            this.webhookUrl = url;
+            this.webhookSecret = url == null ? null : secret;
+            return this;
+        }
+
         /** A simulator with these settings, not yet started. */
         public LiveDeskSimulator build() {
             return new LiveDeskSimulator(settings());
@@ -436,7 +480,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
                     accountId,
                     storageDir, threads, recordRequests, requestLogSize, messageRetention, maxAttachments,
                     maxAttachmentSize,
-                    clientRateLimit, conversationRateLimit, adminToken);
+                    clientRateLimit, conversationRateLimit, adminToken, webhookUrl, webhookSecret);
         }
     }
 }

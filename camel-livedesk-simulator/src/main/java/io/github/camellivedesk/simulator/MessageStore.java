@@ -26,6 +26,7 @@ final class MessageStore {
     private final int retention;
     private final long inboxId;
     private volatile Consumer<Path> onEvicted = file -> {};
+    private volatile ConversationEvents events = ConversationEvents.NONE;
 
     MessageStore(int retention, long inboxId) {
         this.retention = retention;
@@ -35,6 +36,15 @@ final class MessageStore {
     /** What to do with the file of an attachment whose message retention dropped. */
     void onEvicted(Consumer<Path> deleteFile) {
         this.onEvicted = deleteFile;
+    }
+
+    /** Who hears of created conversations and of created and changed messages (the webhook). */
+    void onEvents(ConversationEvents listener) {
+        this.events = listener;
+    }
+
+    ConversationEvents events() {
+        return events;
     }
 
     SimulatedConversation create(long id) {
@@ -53,6 +63,8 @@ final class MessageStore {
                     contact, status);
             // create(id) is not synchronized: an id it took in the meantime is skipped
             if (conversations.putIfAbsent(id, conversation) == null) {
+                // only the API's conversations are announced: seeded and inspection ones are a test's set-up
+                events.conversationCreated(conversation);
                 return conversation;
             }
         }
@@ -122,9 +134,15 @@ final class MessageStore {
         boolean refused = failed.templateParams() == null && !conversation.windowOpen();
         StoredMessage updated = failed.withStatus(refused ? "failed" : "sent", refused ? REENGAGEMENT_ERROR : null,
                 failed.retryCount() + 1);
+        update(conversation, updated);
+        return updated;
+    }
+
+    /** Replaces a stored message with its changed self and announces it ({@code message_updated}). */
+    void update(SimulatedConversation conversation, StoredMessage updated) {
         messages.put(updated.id(), updated);
         conversation.replace(updated);
-        return updated;
+        events.messageUpdated(conversation, updated);
     }
 
     private void add(SimulatedConversation conversation, StoredMessage message) {
@@ -134,6 +152,7 @@ final class MessageStore {
             // retention keeps long load tests flat on disk too, not only in memory
             evicted.attachments().forEach(attachment -> onEvicted.accept(attachment.path()));
         }
+        events.messageCreated(conversation, message);
     }
 
     Optional<StoredMessage> message(long id) {

@@ -78,6 +78,9 @@ public final class SimulatedConversation {
         }
         status = target;
         snoozedUntil = target == ConversationStatus.SNOOZED ? until : null;
+        if (from != target) {
+            store.events().statusChanged(this, from, target);
+        }
         return new StatusChange(from, target, true);
     }
 
@@ -97,14 +100,51 @@ public final class SimulatedConversation {
      */
     public StoredMessage customerReply(String content) {
         StoredMessage message = store.incoming(this, content);
+        ConversationStatus reopened = null;
         synchronized (this) {
             windowOpen = true;
             if (status == ConversationStatus.RESOLVED || status == ConversationStatus.SNOOZED) {
+                reopened = status;
                 status = ConversationStatus.OPEN;
                 snoozedUntil = null;
             }
         }
+        if (reopened != null) {
+            // after the message's message_created, as in Chatwoot, where the message reopens the conversation
+            store.events().statusChanged(this, reopened, ConversationStatus.OPEN);
+        }
         return message;
+    }
+
+    /**
+     * Marks a stored message of this conversation failed after the fact, as WhatsApp reports it later (e.g.
+     * {@code "131047: Re-engagement message is not allowed"}): {@code status} {@code failed},
+     * {@code content_attributes.external_error} set, and a {@code message_updated} webhook event.
+     */
+    public StoredMessage failMessage(long messageId, String externalError) {
+        if (externalError == null || externalError.isBlank()) {
+            throw new IllegalArgumentException("externalError must not be blank");
+        }
+        return changeMessage(messageId, "failed", externalError);
+    }
+
+    /** Marks a stored message of this conversation delivered, with a {@code message_updated} webhook event. */
+    public StoredMessage markDelivered(long messageId) {
+        return changeMessage(messageId, "delivered", null);
+    }
+
+    /** Marks a stored message of this conversation read, with a {@code message_updated} webhook event. */
+    public StoredMessage markRead(long messageId) {
+        return changeMessage(messageId, "read", null);
+    }
+
+    private StoredMessage changeMessage(long messageId, String newStatus, String externalError) {
+        StoredMessage message = store.message(messageId).filter(m -> m.conversationId() == id)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "No message " + messageId + " in conversation " + id + " of the simulator"));
+        StoredMessage updated = message.withStatus(newStatus, externalError, message.retryCount());
+        store.update(this, updated);
+        return updated;
     }
 
     /** Whether free-form messages can be delivered. */

@@ -12,12 +12,14 @@ import java.util.List;
  * @param clientRateLimit       requests per client address, or null for none
  * @param conversationRateLimit requests per conversation, or null for none
  * @param adminToken            the token the inspection API requires, or null for none
+ * @param webhookUrl            where the inbox's webhook events are POSTed, or null for none
+ * @param webhookSecret         the secret their {@code X-Chatwoot-Signature} is computed with, or null for unsigned
  */
 record SimulatorSettings(String host, int port, String apiKey, String apiSecret, List<Long> conversations,
         boolean autoCreateConversations, long inboxId, long accountId, Path storageDir, int threads,
         boolean recordRequests, int requestLogSize, int messageRetention, int maxAttachments,
         long maxAttachmentSize, RateLimit clientRateLimit, RateLimit conversationRateLimit,
-        String adminToken) {
+        String adminToken, String webhookUrl, String webhookSecret) {
 
     SimulatorSettings {
         conversations = List.copyOf(conversations);
@@ -30,6 +32,7 @@ record SimulatorSettings(String host, int port, String apiKey, String apiSecret,
                 + ", conversations=" + conversations + ", autoCreateConversations=" + autoCreateConversations
                 + ", storageDir=" + storageDir + ", threads=" + threads + ", clientRateLimit=" + clientRateLimit
                 + ", conversationRateLimit=" + conversationRateLimit + ", adminToken="
-                + (adminToken == null ? "none" : "***") + "]";
+                + (adminToken == null ? "none" : "***") + ", webhookUrl=" + WebhookSender.redact(webhookUrl)
+                + ", webhookSecret=" + (webhookSecret == null ? "none" : "***") + "]";
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param privateMessage    the {@code private} flag
  * @param inReplyTo         {@code content_attributes.in_reply_to}, or null
  * @param messageType       {@code outgoing} (sent through the API) or {@code incoming} (a simulated customer)
- * @param status            {@code sent} or {@code failed}
+ * @param status            {@code sent} or {@code failed}, or {@code delivered} / {@code read} when a test marked it so
  * @param externalError     the WhatsApp error of a failed message, or null
  * @param templateParams    {@code template_params} as received, or null for free-form messages
  * @param attachments       uploaded files
