@@ -32,6 +32,8 @@ public final class SimulatorMain {
                                             messages per conversation in any sliding PERIOD (default 200/1m; 0 = off)
               --no-rate-limits              turn both rate limits off
               --admin-token TOKEN           require TOKEN in the X-Simulator-Token header of /__simulator/ requests
+              --webhook-url URL             POST the inbox's webhook events (message_created, ...) to URL
+              --webhook-secret SECRET       sign them: X-Chatwoot-Signature, HMAC-SHA256 (needs --webhook-url)
               --help                        this text
             """;
 
@@ -85,6 +87,8 @@ public final class SimulatorMain {
         LiveDeskSimulator.Builder builder = LiveDeskSimulator.builder().port(8080).autoCreateConversations(true)
                 .clientRateLimit(3000, Duration.ofMinutes(1))
                 .conversationRateLimit(200, Duration.ofMinutes(1));
+        String webhookUrl = null;
+        String webhookSecret = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -111,6 +115,8 @@ public final class SimulatorMain {
                         case "--storage-dir" -> builder.storageDir(Path.of(value));
                         case "--threads" -> builder.threads(integer(option, value));
                         case "--admin-token" -> builder.adminToken(value);
+                        case "--webhook-url" -> webhookUrl = value;
+                        case "--webhook-secret" -> webhookSecret = value;
                         case "--client-rate-limit" ->
                             builder.clientRateLimit(limit(option, value), period(option, value));
                         case "--conversation-rate-limit" ->
@@ -120,6 +126,10 @@ public final class SimulatorMain {
                 }
             }
         }
+        if (webhookSecret != null && webhookUrl == null) {
+            throw new IllegalArgumentException("--webhook-secret needs --webhook-url");
+        }
+        builder.webhook(webhookUrl, webhookSecret);
         long start = System.nanoTime();
         LiveDeskSimulator simulator = builder.build().start();
         long startMillis = (System.nanoTime() - start) / 1_000_000;
@@ -142,6 +152,10 @@ public final class SimulatorMain {
         out.println("  Limits:     " + describe(settings.clientRateLimit()) + " per client address, "
                 + describe(settings.conversationRateLimit()) + " per conversation (429 beyond;"
                 + " --no-rate-limits turns them off)");
+        // the URL without its query (a token may ride there), and never the secret
+        out.println("  Webhooks:   " + (settings.webhookUrl() == null ? "none (--webhook-url URL sends them)"
+                : "POST " + WebhookSender.redact(settings.webhookUrl())
+                        + (settings.webhookSecret() == null ? ", unsigned" : ", signed (X-Chatwoot-Signature)")));
         if (settings.adminToken() != null) {
             out.println("  Inspection API requires the X-Simulator-Token header (the --admin-token value)");
         }

@@ -1,5 +1,7 @@
 package io.github.camellivedesk.simulator;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -319,5 +321,25 @@ class WebhookDeliveryTest {
         new Api(simulator).postJson(Api.messagesPath(141), "{\"content\":\"no hook\"}");
 
         assertThat(simulator.webhookDeliveries()).isEmpty();
+    }
+
+    @Test
+    void theStandaloneFlagsSetTheWebhookAndNeverPrintTheSecret() throws Exception {
+        receiver = new WebhookReceiver();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        simulator = SimulatorMain.run(new String[]{ "--port", "0", "--conversations", "141", "--webhook-url",
+                receiver.url() + "?token=url-t0ken", "--webhook-secret", "flag-s3cret" },
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        new Api(simulator).postJson(Api.messagesPath(141), "{\"content\":\"cli\"}");
+
+        awaitReceived(1);
+        WebhookReceiver.Received delivery = receiver.received().get(0);
+        assertThat(delivery.signature())
+                .isEqualTo("sha256=" + hmac("flag-s3cret", delivery.timestamp() + "." + delivery.rawBody()));
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("Webhooks:").contains(receiver.url()).doesNotContain("flag-s3cret")
+                .doesNotContain("url-t0ken");
+        assertThat(simulator.settings().toString()).doesNotContain("flag-s3cret").doesNotContain("url-t0ken");
     }
 }
