@@ -107,6 +107,24 @@ final class ApiCall {
         drained = true;
     }
 
+    /**
+     * Reads what is left of the body, but no more than {@code max} bytes: a client still sending when the connection
+     * closes may miss the answer (a reset), so a refusal reads a short rest before it closes; a long one is left.
+     */
+    void drainAtMost(long max) throws IOException {
+        if (!drained) {
+            drained = true;
+            InputStream rest = exchange.getRequestBody();
+            byte[] buffer = new byte[8192];
+            long left = max;
+            int read;
+            while (left > 0 && (read = rest.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                bodySize += read;
+                left -= read;
+            }
+        }
+    }
+
     RecordedRequest record(int status) {
         return new RecordedRequest(exchange.getRequestMethod(), path, RequestLog.redacted(exchange.getRequestHeaders()),
                 header("Content-Type"), bodySize, json, received, status);

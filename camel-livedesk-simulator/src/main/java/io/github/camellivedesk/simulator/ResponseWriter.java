@@ -20,6 +20,8 @@ final class ResponseWriter {
 
     private static final System.Logger LOG = System.getLogger(ResponseWriter.class.getName());
     private static final int SLOW_CHUNKS = 8;
+    /** How much of a refused request's unread rest is read before the connection closes. */
+    private static final long MAX_READ_BEFORE_CLOSING = 1024 * 1024;
     private static final byte[] HUGE_CHUNK = "{\"error\":\"server exploded\"} ".repeat(300)
             .getBytes(StandardCharsets.UTF_8);
 
@@ -133,7 +135,9 @@ final class ResponseWriter {
 
     private byte[] headers(ApiCall call, ApiResponse response) throws IOException {
         if (response.headers().containsKey("Connection")) {
-            call.markUnread(); // the connection closes: no point reading what the client still sends
+            // the connection closes: a short rest is read first, so that the client has finished sending and reads
+            // the answer instead of a reset; a long upload is not read only to be refused
+            call.drainAtMost(MAX_READ_BEFORE_CLOSING);
         } else {
             call.drain();
         }
