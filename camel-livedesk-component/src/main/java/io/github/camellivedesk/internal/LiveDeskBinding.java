@@ -325,9 +325,6 @@ public final class LiveDeskBinding {
         if (raw == null) {
             return new Resolved<>(null, source);
         }
-        if (raw instanceof Instant instant) {
-            return new Resolved<>(instant.getEpochSecond(), source);
-        }
         if (raw instanceof Date date) {
             return new Resolved<>(date.getTime() / 1000, source);
         }

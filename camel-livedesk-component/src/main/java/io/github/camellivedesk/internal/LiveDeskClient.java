@@ -345,7 +345,7 @@ public final class LiveDeskClient {
 
         @Override
         public void completed(LiveDeskHttpResponse response) {
-            stopDeadline();
+            answered();
             try {
                 onResponse(call, attempt, response);
             } catch (RuntimeException e) {
@@ -360,7 +360,7 @@ public final class LiveDeskClient {
                 completed(overLimit.response());
                 return;
             }
-            stopDeadline();
+            answered();
             producer.releaseBlockingReads();
             LOG.debug("POST {} failed: {}", call.uri.getPath(), failure.toString());
             call.result.completeExceptionally(TransportFailures.classify(failure, target, mayHaveLeft()));
@@ -368,7 +368,7 @@ public final class LiveDeskClient {
 
         @Override
         public void cancelled() {
-            stopDeadline();
+            answered();
             // a read of a stalled attachment stream ends now, not when an I/O thread gets to it
             producer.releaseBlockingReads();
             boolean sent = mayHaveLeft();
@@ -384,7 +384,8 @@ public final class LiveDeskClient {
             }
         }
 
-        private void stopDeadline() {
+        /** The exchange ended: it is no longer in flight, and its deadline is not needed. */
+        private void answered() {
             Future<?> tracked = request;
             if (tracked != null) {
                 transport.answered(tracked);

@@ -32,22 +32,20 @@ final class MultipartBody {
     private final long contentLength;
     private final boolean repeatable;
 
-    private MultipartBody(String boundary, List<Part> parts) {
+    private MultipartBody(String boundary, List<Part> parts, boolean repeatable) {
         this.boundary = boundary;
         this.parts = parts;
         this.closing = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         long total = closing.length;
-        boolean allRepeatable = true;
         for (Part part : parts) {
             if (part.length() < 0 || total < 0) {
                 total = -1;
             } else {
                 total += part.head().length + part.length() + 2;
             }
-            allRepeatable &= part.source().repeatable();
         }
         this.contentLength = total;
-        this.repeatable = allRepeatable;
+        this.repeatable = repeatable;
     }
 
     static MultipartBody of(LiveDeskRequest.Send request) {
@@ -66,7 +64,8 @@ final class MultipartBody {
         for (Attachment attachment : request.attachments().value()) {
             parts.add(filePart(boundary, attachment));
         }
-        return new MultipartBody(boundary, parts);
+        // the request's one rule: every file can be read again from the start
+        return new MultipartBody(boundary, parts, request.isRepeatable());
     }
 
     private static Part textPart(String boundary, String name, String value) {

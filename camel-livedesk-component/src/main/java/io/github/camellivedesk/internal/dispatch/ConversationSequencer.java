@@ -138,8 +138,13 @@ public final class ConversationSequencer {
         }
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    /** The failure a stage was completed with, without the CompletionExceptions that dependent stages wrap it in. */
+    static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private final class Turn<T> {

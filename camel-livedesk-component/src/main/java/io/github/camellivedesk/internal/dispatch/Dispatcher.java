@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -154,7 +153,7 @@ public final class Dispatcher extends ServiceSupport {
             // the one place a request's streams are let go, before the caller hears the answer
             request.release();
             if (failure != null) {
-                answer.completeExceptionally(unwrap(failure));
+                answer.completeExceptionally(ConversationSequencer.unwrap(failure));
             } else {
                 answer.complete(response);
             }
@@ -222,7 +221,7 @@ public final class Dispatcher extends ServiceSupport {
                 outcome.complete(response);
                 return;
             }
-            Throwable cause = unwrap(failure);
+            Throwable cause = ConversationSequencer.unwrap(failure);
             if (cause instanceof LiveDeskRateLimitException rateLimited && request.isRepeatable()) {
                 Optional<Duration> wait = sender.rateLimitPolicy().waitBeforeRetry(attempt,
                         rateLimited.getRetryAfter().orElse(null));
@@ -293,14 +292,6 @@ public final class Dispatcher extends ServiceSupport {
         } catch (Throwable e) {
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private LiveDeskQueueFullException queueFull(Pacer limits, String conversationId, boolean preserveOrder) {
