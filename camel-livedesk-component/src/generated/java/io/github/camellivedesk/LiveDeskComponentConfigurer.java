@@ -47,6 +47,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "conversationId": getOrCreateConfiguration(target).setConversationId(property(camelContext, java.lang.String.class, value)); return true;
         case "conversationratelimitperminute":
         case "conversationRateLimitPerMinute": target.setConversationRateLimitPerMinute(property(camelContext, int.class, value)); return true;
+        case "customerstaterepository":
+        case "customerStateRepository": target.setCustomerStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -69,6 +71,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxContentLength": getOrCreateConfiguration(target).setMaxContentLength(property(camelContext, int.class, value)); return true;
         case "maxqueuedmessages":
         case "maxQueuedMessages": target.setMaxQueuedMessages(property(camelContext, int.class, value)); return true;
+        case "maxrememberedcustomers":
+        case "maxRememberedCustomers": target.setMaxRememberedCustomers(property(camelContext, int.class, value)); return true;
         case "messageid":
         case "messageId": getOrCreateConfiguration(target).setMessageId(property(camelContext, java.lang.Long.class, value)); return true;
         case "preserveorder":
@@ -132,6 +136,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "conversationId": return java.lang.String.class;
         case "conversationratelimitperminute":
         case "conversationRateLimitPerMinute": return int.class;
+        case "customerstaterepository":
+        case "customerStateRepository": return org.apache.camel.spi.StateRepository.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -154,6 +160,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxContentLength": return int.class;
         case "maxqueuedmessages":
         case "maxQueuedMessages": return int.class;
+        case "maxrememberedcustomers":
+        case "maxRememberedCustomers": return int.class;
         case "messageid":
         case "messageId": return java.lang.Long.class;
         case "preserveorder":
@@ -218,6 +226,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "conversationId": return getOrCreateConfiguration(target).getConversationId();
         case "conversationratelimitperminute":
         case "conversationRateLimitPerMinute": return target.getConversationRateLimitPerMinute();
+        case "customerstaterepository":
+        case "customerStateRepository": return target.getCustomerStateRepository();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -240,6 +250,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxContentLength": return getOrCreateConfiguration(target).getMaxContentLength();
         case "maxqueuedmessages":
         case "maxQueuedMessages": return target.getMaxQueuedMessages();
+        case "maxrememberedcustomers":
+        case "maxRememberedCustomers": return target.getMaxRememberedCustomers();
         case "messageid":
         case "messageId": return getOrCreateConfiguration(target).getMessageId();
         case "preserveorder":
@@ -279,6 +291,15 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "throwExceptionOnFailure": return getOrCreateConfiguration(target).isThrowExceptionOnFailure();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "customerstaterepository":
+        case "customerStateRepository": return java.lang.String.class;
         default: return null;
         }
     }

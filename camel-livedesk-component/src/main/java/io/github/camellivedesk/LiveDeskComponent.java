@@ -10,6 +10,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -91,6 +92,21 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
                     + "ending in PerMinute then count per this window.")
     private long rateLimitPeriod = 60_000;
 
+    @Metadata(label = "producer,customer", defaultValue = "10000",
+            description = "send, template addressed to a customer: the most customers whose contact and conversation "
+                    + "this component keeps in memory, the most recently used first. A customer it no longer holds is "
+                    + "read back from the customerStateRepository, or else found again in LiveDesk (a few requests, "
+                    + "never a duplicate). About 200 bytes each.")
+    private int maxRememberedCustomers = 10_000;
+
+    @Metadata(label = "producer,customer",
+            description = "send, template addressed to a customer: a Camel StateRepository that keeps each customer's "
+                    + "conversation beside the memory, so that a restart (Camel's FileStateRepository) or several "
+                    + "instances (a shared repository) find it without asking LiveDesk. The component starts and stops "
+                    + "it with itself. Keys hold the base URL, inbox and the customer's identifier, phone number or "
+                    + "email; values the conversation and contact ids.")
+    private StateRepository<String, String> customerStateRepository;
+
     // the component's two services, started and stopped with it; each reads the options above when it starts
     private final LiveDeskTransport transport = new LiveDeskTransport(this::transportOptions,
             () -> getCamelContext().getExecutorServiceManager(), this);
@@ -118,6 +134,7 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        ServiceHelper.startService(customerStateRepository);
         ServiceHelper.startService(transport);
         ServiceHelper.startService(dispatcher);
     }
@@ -127,6 +144,7 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
         // first: what still waits fails (nothing of it was sent) before the transport goes
         ServiceHelper.stopService(dispatcher);
         ServiceHelper.stopService(transport);
+        ServiceHelper.stopService(customerStateRepository);
         super.doStop();
     }
 
@@ -154,9 +172,11 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
     private Dispatcher.Settings dispatchSettings() {
         LiveDeskOptionRules.pacing(rateLimitPerMinute, conversationRateLimitPerMinute, maxQueuedMessages,
                 rateLimitPeriod);
+        LiveDeskOptionRules.customers(maxRememberedCustomers);
         Duration period = Duration.ofMillis(rateLimitPeriod);
         return new Dispatcher.Settings(new RateLimit(rateLimitPerMinute, period),
-                new RateLimit(conversationRateLimitPerMinute, period), maxQueuedMessages);
+                new RateLimit(conversationRateLimitPerMinute, period), maxQueuedMessages, maxRememberedCustomers,
+                customerStateRepository);
     }
 
     /** Order per conversation, pacing, sending and resending: the owner of every request of this component. */
@@ -281,5 +301,21 @@ public class LiveDeskComponent extends HealthCheckComponent implements SSLContex
 
     public void setHttpClient(CloseableHttpAsyncClient httpClient) {
         this.httpClient = httpClient;
+    }
+
+    public int getMaxRememberedCustomers() {
+        return maxRememberedCustomers;
+    }
+
+    public void setMaxRememberedCustomers(int maxRememberedCustomers) {
+        this.maxRememberedCustomers = maxRememberedCustomers;
+    }
+
+    public StateRepository<String, String> getCustomerStateRepository() {
+        return customerStateRepository;
+    }
+
+    public void setCustomerStateRepository(StateRepository<String, String> customerStateRepository) {
+        this.customerStateRepository = customerStateRepository;
     }
 }

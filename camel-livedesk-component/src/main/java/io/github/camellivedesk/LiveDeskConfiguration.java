@@ -61,8 +61,9 @@ public class LiveDeskConfiguration implements Cloneable {
             + "CamelLiveDeskMessageId header overrides it.")
     private Long messageId;
 
-    @UriParam(label = "producer", description = "contact, conversation: the API channel (inbox) the contact writes "
-            + "through, its Channel ID in LiveDesk's channel settings; the CamelLiveDeskInboxId header overrides it.")
+    @UriParam(label = "producer", description = "contact, conversation, and send or template to a customer: the API "
+            + "channel (inbox) the contact writes through, its Channel ID in LiveDesk's channel settings; the "
+            + "CamelLiveDeskInboxId header overrides it.")
     private Long inboxId;
 
     @UriParam(label = "producer", enums = "open,resolved,pending,snoozed",

@@ -11,8 +11,9 @@ import io.github.camellivedesk.internal.HeaderNames;
 public final class LiveDeskConstants {
 
     @Metadata(description = "In: the conversation to send to or whose status to change; overrides the conversationId "
-            + "option. Out (conversation): the id of the conversation created, so that a livedesk:send later in the "
-            + "route goes to it.", javaType = "String")
+            + "option, and wins over the customer headers. Out (conversation): the id of the conversation created; "
+            + "(send, template to a customer): the customer's conversation the message went to; so that a livedesk: "
+            + "call later in the route goes to it.", javaType = "String")
     public static final String CONVERSATION_ID = HeaderNames.CONVERSATION_ID;
 
     @Metadata(description = "In (retry): the id of the failed message to resend; overrides the messageId option. "
@@ -62,12 +63,13 @@ public final class LiveDeskConstants {
     @Metadata(label = "producer", description = "Out: the HTTP status LiveDesk answered with.", javaType = "Integer")
     public static final String HTTP_RESPONSE_CODE = org.apache.camel.Exchange.HTTP_RESPONSE_CODE;
 
-    @Metadata(description = "In (contact, conversation): the API channel (inbox); overrides the inboxId option.",
-            javaType = "Long")
+    @Metadata(description = "In (contact, conversation, and send or template to a customer): the API channel (inbox); "
+            + "overrides the inboxId option.", javaType = "Long")
     public static final String INBOX_ID = HeaderNames.INBOX_ID;
 
     @Metadata(description = "In (conversation): the contact to start the conversation with. Out (contact, "
-            + "conversation): the id of the contact LiveDesk created or the conversation is with.", javaType = "Long")
+            + "conversation, and send or template to a customer): the id of the contact LiveDesk created, the "
+            + "conversation is with, or the message went to.", javaType = "Long")
     public static final String CONTACT_ID = HeaderNames.CONTACT_ID;
 
     @Metadata(description = "In (conversation): the contact's source_id in the inbox, instead of "
@@ -75,20 +77,24 @@ public final class LiveDeskConstants {
             javaType = "String")
     public static final String SOURCE_ID = HeaderNames.SOURCE_ID;
 
-    @Metadata(label = "producer", description = "contact: the customer's name, where the body gives none.",
-            javaType = "String")
+    @Metadata(label = "producer", description = "contact, and send or template to a customer: the customer's name, "
+            + "where the body gives none; used when the contact is created.", javaType = "String")
     public static final String CUSTOMER_NAME = HeaderNames.CUSTOMER_NAME;
 
-    @Metadata(label = "producer", description = "contact: the customer's email address, where the body gives none.",
+    @Metadata(label = "producer", description = "contact, and send or template to a customer: the customer's email "
+            + "address, where the body gives none. Without a conversation id, a message with this header, the phone "
+            + "number or the identifier goes to the customer's conversation in the inbox, found or created once.",
             javaType = "String")
     public static final String CUSTOMER_EMAIL = HeaderNames.CUSTOMER_EMAIL;
 
-    @Metadata(label = "producer", description = "contact: the customer's phone number in E.164 form (+4915112345678), "
-            + "where the body gives none.", javaType = "String")
+    @Metadata(label = "producer", description = "contact, and send or template to a customer: the customer's phone "
+            + "number in E.164 form (a plus sign, the country code and the number), where the body gives none. The customer's key when no "
+            + "identifier is given.", javaType = "String")
     public static final String CUSTOMER_PHONE_NUMBER = HeaderNames.CUSTOMER_PHONE_NUMBER;
 
-    @Metadata(label = "producer", description = "contact: your own key for the customer (a customer number), where "
-            + "the body gives none.", javaType = "String")
+    @Metadata(label = "producer", description = "contact, and send or template to a customer: your own key for the "
+            + "customer (a customer number), where the body gives none. The customer's key when given, before the "
+            + "phone number and the email.", javaType = "String")
     public static final String CUSTOMER_IDENTIFIER = HeaderNames.CUSTOMER_IDENTIFIER;
 
     @Metadata(label = "producer", description = "status: the status to set, open, resolved, pending or snoozed; "

@@ -84,7 +84,7 @@ public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointService
                 Duration.ofMillis(configuration.getRequestTimeout()));
         sender = new Dispatcher.Sender(client::send, new RateLimitPolicy(configuration.getRateLimitMaxRetries(),
                 Duration.ofMillis(configuration.getRateLimitMaxWait()), INITIAL_BACKOFF),
-                configuration.isPreserveOrder());
+                configuration.isPreserveOrder(), configuration.getBaseUrl());
     }
 
     /**

@@ -47,6 +47,12 @@ final class LiveDeskOptionRules {
         atLeast(rateLimitPeriod, 1, "component option rateLimitPeriod", "Use a positive duration, e.g. 60s");
     }
 
+    /** The component's options for customers. */
+    static void customers(int maxRememberedCustomers) {
+        atLeast(maxRememberedCustomers, 1, "component option maxRememberedCustomers",
+                "Use a positive number, e.g. 10000 (customers forgotten are found again in LiveDesk)");
+    }
+
     /** The text of a {@code messageId} endpoint option, before Camel converts it: digits only. */
     static void messageIdText(Object raw) {
         if (raw instanceof String text && !text.trim().matches("[0-9]+")) {

@@ -14,6 +14,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 import io.github.camellivedesk.error.LiveDeskHttpException;
 import io.github.camellivedesk.error.LiveDeskMessageFailedException;
+import io.github.camellivedesk.internal.CustomerConversation;
 import io.github.camellivedesk.internal.LiveDeskRequest;
 import io.github.camellivedesk.internal.LiveDeskResponse;
 import io.github.camellivedesk.internal.RequestRules;
@@ -132,8 +133,14 @@ final class LiveDeskProducer extends DefaultAsyncProducer {
         Message out = exchange.getMessage();
         out.setBody(response.answer());
         out.setHeader(LiveDeskConstants.HTTP_RESPONSE_CODE, response.statusCode());
+        CustomerConversation customer = response.customer();
+        if (customer != null) {
+            // the conversation a message to a customer went to, for the route's next steps (and a retry)
+            out.setHeader(LiveDeskConstants.CONVERSATION_ID, customer.conversationId());
+            out.setHeader(LiveDeskConstants.CONTACT_ID, customer.contactId());
+        }
         if (response.answer() instanceof LiveDeskMessage message) {
-            onMessage(exchange, message, request.orderKey());
+            onMessage(exchange, message, customer != null ? customer.conversationId() : request.orderKey());
         } else if (response.answer() instanceof LiveDeskContact contact) {
             out.setHeader(LiveDeskConstants.CONTACT_ID, contact.id());
             Long inbox = ((LiveDeskRequest.CreateContact) request).inboxId().value();

@@ -66,7 +66,28 @@ class CustomerOperationsValidationTest extends LiveDeskTestSupport {
                         List.of("header CamelLiveDeskSnoozedUntil: is set for status 'open'",
                                 "only with status snoozed")),
                 Arguments.of("status without a conversation", "livedesk:status?status=resolved", null, Map.of(),
-                        List.of("endpoint option conversationId: is not set")));
+                        List.of("endpoint option conversationId: is not set")),
+                // send and template addressed to a customer
+                Arguments.of("send to neither a conversation nor a customer", "livedesk:send?inboxId=79", "hi",
+                        Map.of(), List.of("endpoint option conversationId: is not set, and neither the "
+                                + "CamelLiveDeskConversationId header nor a customer header is",
+                                "CamelLiveDeskCustomerPhoneNumber", "inboxId option")),
+                Arguments.of("send to a customer without an inbox", "livedesk:send", "hi",
+                        Map.of(LiveDeskConstants.CUSTOMER_PHONE_NUMBER, "+4915112345678"),
+                        List.of("endpoint option inboxId: is not set and there is no CamelLiveDeskInboxId header")),
+                Arguments.of("send to a customer whose phone number is not E.164", "livedesk:send?inboxId=79", "hi",
+                        Map.of(LiveDeskConstants.CUSTOMER_PHONE_NUMBER, "0049 151"),
+                        List.of("header CamelLiveDeskCustomerPhoneNumber: '0049 151' is not a phone number in E.164")),
+                Arguments.of("template to a customer whose email is not one",
+                        "livedesk:template?inboxId=79&templateName=order_update&templateLanguage=en_US", null,
+                        Map.of(LiveDeskConstants.CUSTOMER_EMAIL, "ana(at)example.com"),
+                        List.of("header CamelLiveDeskCustomerEmail: 'ana(at)example.com' is not an email address")),
+                Arguments.of("send to a customer with an inbox id that is not a number", "livedesk:send", "hi",
+                        Map.of(LiveDeskConstants.CUSTOMER_IDENTIFIER, "c-1", LiveDeskConstants.INBOX_ID, "sales"),
+                        List.of("header CamelLiveDeskInboxId: 'sales' (String) is not a numeric inbox id (Long)")),
+                Arguments.of("send to a customer with only a blank identifier", "livedesk:send?inboxId=79", "hi",
+                        Map.of(LiveDeskConstants.CUSTOMER_IDENTIFIER, " "),
+                        List.of("contact: has no identifier, phone number or email")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -106,9 +106,9 @@ class DocsTablesTest {
         return value.path("secret").asBoolean() ? text + " Secret: masked in logs and the catalog." : text;
     }
 
+    /** Every class name without its package, type parameters too: {@code StateRepository<String, String>}. */
     private static String simpleType(String javaType) {
-        int dot = javaType.lastIndexOf('.');
-        return dot < 0 ? javaType : javaType.substring(dot + 1);
+        return javaType.replaceAll("\\b[a-z][a-z0-9_]*\\.", "");
     }
 
     private static String escapeAdoc(String text) {

@@ -1,6 +1,8 @@
 package io.github.camellivedesk.internal;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,6 +39,17 @@ final class LiveDeskApiPaths {
 
     URI contacts() {
         return URI.create(base + "/api/v2/accounts/contacts");
+    }
+
+    /** Chatwoot's contact search, one page; the query is encoded (a phone number's {@code +} too). */
+    URI contactSearch(String query, int page) {
+        return URI
+                .create(base + "/api/v2/accounts/contacts/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                        + "&page=" + page);
+    }
+
+    URI contactConversations(long contactId) {
+        return URI.create(base + "/api/v2/accounts/contacts/" + contactId + "/conversations");
     }
 
     URI conversations() {

@@ -70,6 +70,30 @@ public final class LiveDeskBinding {
                 "conversation id");
     }
 
+    /**
+     * The customer a message goes to when no conversation id is given (header or option): the contact the customer
+     * headers and the inbox describe, or null when no customer header is set either. A conversation id wins, so a
+     * route that already knows the conversation (one livedesk:conversation answered) sends there whatever customer
+     * headers the message still carries.
+     */
+    private LiveDeskRequest.CreateContact customer(Exchange exchange, Resolved<String> conversationId) {
+        if (conversationId.value() != null) {
+            return null;
+        }
+        Message message = exchange.getMessage();
+        if (message.getHeader(HeaderNames.CUSTOMER_IDENTIFIER) == null
+                && message.getHeader(HeaderNames.CUSTOMER_PHONE_NUMBER) == null
+                && message.getHeader(HeaderNames.CUSTOMER_EMAIL) == null) {
+            return null;
+        }
+        return new LiveDeskRequest.CreateContact(inboxId(exchange, null, BODY),
+                field(exchange, null, BODY, HeaderNames.CUSTOMER_NAME),
+                field(exchange, null, BODY, HeaderNames.CUSTOMER_EMAIL),
+                field(exchange, null, BODY, HeaderNames.CUSTOMER_PHONE_NUMBER),
+                new Resolved<>(null, BODY),
+                field(exchange, null, BODY, HeaderNames.CUSTOMER_IDENTIFIER));
+    }
+
     // ---- send
 
     /**
@@ -111,7 +135,7 @@ public final class LiveDeskBinding {
                 : header(exchange, HeaderNames.PRIVATE, Boolean.class, defaults.privateMessage(), "flag");
         Resolved<Long> replyTo = fromBody.inReplyTo() != null ? new Resolved<>(fromBody.inReplyTo(), bodySource)
                 : header(exchange, HeaderNames.IN_REPLY_TO, Long.class, defaults.inReplyTo(), "message id");
-        return new LiveDeskRequest.Send(conversation, content, isPrivate, replyTo,
+        return new LiveDeskRequest.Send(conversation, customer(exchange, conversation), content, isPrivate, replyTo,
                 attachments(exchange, fromBody.attachments(), bodySource));
     }
 
@@ -196,8 +220,8 @@ public final class LiveDeskBinding {
             builder.content(content.value());
             contentSource = content.source();
         }
-        return new LiveDeskRequest.Template(conversation, builder.build(), name.source(), language.source(),
-                contentSource);
+        return new LiveDeskRequest.Template(conversation, customer(exchange, conversation), builder.build(),
+                name.source(), language.source(), contentSource);
     }
 
     /** The Map's entries as text variables; a blank name is left for {@link RequestRules} to refuse. */

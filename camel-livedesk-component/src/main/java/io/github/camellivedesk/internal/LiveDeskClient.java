@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -99,7 +101,7 @@ public final class LiveDeskClient {
                 Supplier<String> subject = () -> conversation(conversationId);
                 if (send.hasAttachments()) {
                     MultipartBody body = MultipartBody.of(send);
-                    attempt(new Call(paths.messages(conversationId),
+                    attempt(new Call(Method.POST, paths.messages(conversationId),
                             () -> body.newEntityProducer(transport.blockingReads()), subject, Answer.MESSAGE,
                             NO_MAPPING, result), attempt);
                 } else {
@@ -114,7 +116,7 @@ public final class LiveDeskClient {
                 String conversationId = retry.conversationId().value();
                 long messageId = retry.messageId().value();
                 // an explicit empty body: proxies in front of Rails answer 411 to a POST without Content-Length
-                attempt(new Call(paths.retry(conversationId, messageId),
+                attempt(new Call(Method.POST, paths.retry(conversationId, messageId),
                         () -> AsyncEntityProducers.create(new byte[0], null),
                         () -> conversation(conversationId) + " or message " + messageId, Answer.MESSAGE, NO_MAPPING,
                         result), attempt);
@@ -126,6 +128,12 @@ public final class LiveDeskClient {
                         + " or contact " + (conversation.contactId().value() != null ? conversation.contactId().value()
                                 : "with source id " + LogSafe.quote(conversation.sourceId().value())),
                         Answer.CONVERSATION, NO_MAPPING, result, attempt);
+            } else if (request instanceof LiveDeskRequest.SearchContacts search) {
+                attempt(new Call(Method.GET, paths.contactSearch(search.query(), search.page()), () -> null,
+                        () -> "contact search", Answer.CONTACT_PAGE, NO_MAPPING, result), attempt);
+            } else if (request instanceof LiveDeskRequest.ContactConversations list) {
+                attempt(new Call(Method.GET, paths.contactConversations(list.contactId()), () -> null,
+                        () -> "contact " + list.contactId(), Answer.CONVERSATIONS, NO_MAPPING, result), attempt);
             } else if (request instanceof LiveDeskRequest.ToggleStatus toggle) {
                 String conversationId = toggle.conversationId().value();
                 String status = ConversationStatus.fromWire(toggle.status().value()).wireValue();
@@ -165,12 +173,13 @@ public final class LiveDeskClient {
             throw new LiveDeskValidationException("request", "cannot be written as JSON: " + e.getOriginalMessage(),
                     "Check the values of the request", e);
         }
-        attempt(new Call(uri, () -> AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON), subject, answer,
+        attempt(new Call(Method.POST, uri, () -> AsyncEntityProducers.create(json, ContentType.APPLICATION_JSON),
+                subject, answer,
                 refusal, result), attempt);
     }
 
     private void attempt(Call call, int attempt) {
-        BasicHttpRequest request = new BasicHttpRequest(Method.POST, call.uri);
+        BasicHttpRequest request = new BasicHttpRequest(call.method, call.uri);
         request.setHeader(authorization);
         request.setHeader(HttpHeaders.ACCEPT, "application/json");
         TrackingRequestProducer producer;
@@ -205,7 +214,7 @@ public final class LiveDeskClient {
         } catch (RejectedExecutionException e) {
             // the request is on its way: without a deadline the response timeout still bounds it; failing it here
             // would report a message as not sent that LiveDesk may store
-            LOG.debug("No deadline for POST {}: {}", call.uri.getPath(), e.toString());
+            LOG.debug("No deadline for {} {}: {}", call.method, call.uri.getPath(), e.toString());
             return;
         }
         if (future.isDone()) {
@@ -214,7 +223,7 @@ public final class LiveDeskClient {
     }
 
     private void onResponse(Call call, int attempt, LiveDeskHttpResponse response) {
-        LOG.debug("POST {} answered {} ({} bytes, attempt {})", call.uri.getPath(), response.status(),
+        LOG.debug("{} {} answered {} ({} bytes, attempt {})", call.method, call.uri.getPath(), response.status(),
                 response.body().length, attempt);
         if (!response.isSuccess()) {
             LiveDeskHttpException failure = ErrorResponses.toException(response, attempt, clock, call.subject().get());
@@ -279,6 +288,36 @@ public final class LiveDeskClient {
                 return LiveDeskJson.mapper().treeToValue(conversation, LiveDeskConversation.class);
             }
         },
+        CONTACT_PAGE("a page of contacts", "found") {
+            @Override
+            Object read(byte[] body) throws IOException {
+                // {"meta": {"count": N, "current_page": "1"}, "payload": [contact, ...]}
+                JsonNode tree = LiveDeskJson.mapper().readTree(body);
+                JsonNode payload = tree.path("payload");
+                if (!payload.isArray()) {
+                    throw new IOException("no payload list");
+                }
+                List<LiveDeskContact> contacts = new ArrayList<>();
+                for (JsonNode contact : payload) {
+                    contacts.add(LiveDeskJson.mapper().treeToValue(contact, LiveDeskContact.class));
+                }
+                return new ContactPage(contacts, tree.path("meta").path("count").asLong(contacts.size()));
+            }
+        },
+        CONVERSATIONS("a list of conversations", "found") {
+            @Override
+            Object read(byte[] body) throws IOException {
+                JsonNode payload = LiveDeskJson.mapper().readTree(body).path("payload");
+                if (!payload.isArray()) {
+                    throw new IOException("no payload list");
+                }
+                List<LiveDeskConversation> conversations = new ArrayList<>();
+                for (JsonNode conversation : payload) {
+                    conversations.add(LiveDeskJson.mapper().treeToValue(conversation, LiveDeskConversation.class));
+                }
+                return List.copyOf(conversations);
+            }
+        },
         STATUS("a status change", "made") {
             @Override
             Object read(byte[] body) throws IOException {
@@ -315,7 +354,8 @@ public final class LiveDeskClient {
      * @param subject what the request is about, for error messages; built only when one is needed
      * @param refusal turns an error answer into the operation's own exception, where it has one
      */
-    private record Call(URI uri, Supplier<AsyncEntityProducer> entity, Supplier<String> subject, Answer answer,
+    private record Call(Method method, URI uri, Supplier<AsyncEntityProducer> entity, Supplier<String> subject,
+            Answer answer,
             UnaryOperator<LiveDeskHttpException> refusal, CompletableFuture<LiveDeskResponse> result) {
     }
 
@@ -362,7 +402,7 @@ public final class LiveDeskClient {
             }
             answered();
             producer.releaseBlockingReads();
-            LOG.debug("POST {} failed: {}", call.uri.getPath(), failure.toString());
+            LOG.debug("{} {} failed: {}", call.method, call.uri.getPath(), failure.toString());
             call.result.completeExceptionally(TransportFailures.classify(failure, target, mayHaveLeft()));
         }
 

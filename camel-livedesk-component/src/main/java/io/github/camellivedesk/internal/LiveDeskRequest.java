@@ -1,6 +1,7 @@
 package io.github.camellivedesk.internal;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.github.camellivedesk.model.Attachment;
 import io.github.camellivedesk.model.NewContact;
@@ -28,17 +29,46 @@ public sealed interface LiveDeskRequest {
     default void release() {
     }
 
-    /** {@code livedesk:send}: a text message, a private note, or files with an optional text. */
-    record Send(Resolved<String> conversationId, Resolved<String> content, Resolved<Boolean> privateMessage,
-            Resolved<Long> inReplyTo, Resolved<List<Attachment>> attachments) implements LiveDeskRequest {
+    /**
+     * A message that goes to a conversation named by its id, or to a customer: then the dispatcher finds or creates
+     * the customer's contact and conversation and sends the message there.
+     */
+    sealed interface ToConversation extends LiveDeskRequest {
 
+        /** The conversation id; null when the request names a customer instead. */
+        Resolved<String> conversationId();
+
+        /** The customer, as the contact to find or create in an inbox; null when a conversation id is given. */
+        CreateContact customer();
+
+        /** This request addressed to the customer's conversation, found or created by the dispatcher. */
+        ToConversation toConversation(String conversationId);
+
+        /** The customer's conversation is the unit of order until it is known; see {@link CreateContact#orderKey}. */
         @Override
-        public String orderKey() {
-            return conversationId.value();
+        default String orderKey() {
+            return conversationId().value() != null ? conversationId().value() : customer().customerKey();
         }
+    }
+
+    /**
+     * {@code livedesk:send}: a text message, a private note, or files with an optional text.
+     *
+     * @param customer see {@link ToConversation#customer()}
+     */
+    record Send(Resolved<String> conversationId, CreateContact customer, Resolved<String> content,
+            Resolved<Boolean> privateMessage, Resolved<Long> inReplyTo, Resolved<List<Attachment>> attachments)
+            implements
+                ToConversation {
 
         public Send {
             attachments = new Resolved<>(List.copyOf(attachments.value()), attachments.source());
+        }
+
+        @Override
+        public Send toConversation(String conversationId) {
+            return new Send(new Resolved<>(conversationId, customer.customerSource()), customer, content,
+                    privateMessage, inReplyTo, attachments);
         }
 
         /** Whether it goes as multipart. */
@@ -61,16 +91,18 @@ public sealed interface LiveDeskRequest {
     /**
      * {@code livedesk:template}: a WhatsApp template message, completed from headers and options.
      *
+     * @param customer       see {@link ToConversation#customer()}
      * @param nameSource     where {@code template_params.name} came from
      * @param languageSource where {@code template_params.language} came from
      * @param contentSource  where {@code content} came from
      */
-    record Template(Resolved<String> conversationId, TemplateMessage message, String nameSource, String languageSource,
-            String contentSource) implements LiveDeskRequest {
+    record Template(Resolved<String> conversationId, CreateContact customer, TemplateMessage message,
+            String nameSource, String languageSource, String contentSource) implements ToConversation {
 
         @Override
-        public String orderKey() {
-            return conversationId.value();
+        public Template toConversation(String conversationId) {
+            return new Template(new Resolved<>(conversationId, customer.customerSource()), customer, message,
+                    nameSource, languageSource, contentSource);
         }
     }
 
@@ -83,7 +115,9 @@ public sealed interface LiveDeskRequest {
         }
     }
 
-    /** {@code livedesk:contact}: create a contact in an inbox. */
+    /**
+     * {@code livedesk:contact}: create a contact in an inbox; also the customer a message is addressed to.
+     */
     record CreateContact(Resolved<Long> inboxId, Resolved<String> name, Resolved<String> email,
             Resolved<String> phoneNumber, Resolved<String> avatarUrl, Resolved<String> identifier)
             implements
@@ -94,10 +128,63 @@ public sealed interface LiveDeskRequest {
             return null;
         }
 
+        /**
+         * The customer's key in an inbox: the identifier, else the phone number, else the email (in lower case, as
+         * the service keeps it), the first one given. Unique in an account, like the field it is. No conversation id
+         * has a space, so the key of a customer and a conversation id never meet in the order of conversations.
+         */
+        public String customerKey() {
+            return "inbox " + inboxId.value() + " " + customerFieldName() + " " + customerValue();
+        }
+
+        /** The JSON name of the field the customer is known by: the first given of identifier, phone, email. */
+        public String customerFieldName() {
+            if (given(identifier)) {
+                return "identifier";
+            }
+            return given(phoneNumber) ? "phone_number" : "email";
+        }
+
+        /** The value the customer is known by; an email in lower case. */
+        public String customerValue() {
+            if (given(identifier)) {
+                return identifier.value();
+            }
+            return given(phoneNumber) ? phoneNumber.value() : email.value().toLowerCase(Locale.ROOT);
+        }
+
+        /** Where the conversation id of a message to this customer comes from, for error messages. */
+        String customerSource() {
+            return "the conversation of the customer with " + customerFieldName() + " " + LogSafe.quote(customerValue())
+                    + " in inbox " + inboxId.value();
+        }
+
+        private static boolean given(Resolved<String> field) {
+            return field.value() != null && !field.value().isBlank();
+        }
+
         /** The JSON body. */
         public NewContact body() {
             return new NewContact(inboxId.value(), name.value(), email.value(), phoneNumber.value(), avatarUrl.value(),
                     identifier.value());
+        }
+    }
+
+    /** Contacts whose name, email, phone number or identifier contain the query; one page of them (Chatwoot's). */
+    record SearchContacts(String query, int page) implements LiveDeskRequest {
+
+        @Override
+        public String orderKey() {
+            return null;
+        }
+    }
+
+    /** The conversations of a contact, in every inbox (Chatwoot's). */
+    record ContactConversations(long contactId) implements LiveDeskRequest {
+
+        @Override
+        public String orderKey() {
+            return null;
         }
     }
 

@@ -57,10 +57,10 @@ public final class RequestRules {
     /** Checks a request; returns it for chaining. */
     public LiveDeskRequest validate(LiveDeskRequest request) {
         if (request instanceof LiveDeskRequest.Send send) {
-            conversationId(send.conversationId());
+            recipient(send);
             send(send);
         } else if (request instanceof LiveDeskRequest.Template template) {
-            conversationId(template.conversationId());
+            recipient(template);
             template(template);
         } else if (request instanceof LiveDeskRequest.Retry retry) {
             conversationId(retry.conversationId());
@@ -77,6 +77,24 @@ public final class RequestRules {
     }
 
     // ---- contacts and conversations
+
+    /** A message goes to a conversation by its id, or to a customer described as a contact is. */
+    private void recipient(LiveDeskRequest.ToConversation message) {
+        if (message.customer() != null) {
+            contact(message.customer());
+            return;
+        }
+        Resolved<String> id = message.conversationId();
+        if (id.value() == null) {
+            throw new LiveDeskValidationException(id.source(), "is not set, and neither the "
+                    + HeaderNames.CONVERSATION_ID + " header nor a customer header is",
+                    "Name the conversation (livedesk:send?conversationId=141, or the header per message), or the "
+                            + "customer: the " + HeaderNames.CUSTOMER_PHONE_NUMBER + ", "
+                            + HeaderNames.CUSTOMER_EMAIL + " or " + HeaderNames.CUSTOMER_IDENTIFIER
+                            + " header with the inboxId option (or the " + HeaderNames.INBOX_ID + " header)");
+        }
+        conversationId(id);
+    }
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     // what a mail server accepts is wider; this refuses what is surely no address (no @, no dot in the domain, spaces)
@@ -141,7 +159,7 @@ public final class RequestRules {
             throw new LiveDeskValidationException(inboxId.source(), "is not set and there is no "
                     + HeaderNames.INBOX_ID + " header",
                     "Set the inboxId option to the API channel's Channel ID "
-                            + "(livedesk:contact?inboxId=407) or the header per message");
+                            + "(e.g. livedesk:template?inboxId=407) or the header per message");
         }
         if (inboxId.value() < 1) {
             throw new LiveDeskValidationException(inboxId.source(), quote(inboxId.value()) + " is not an inbox id",

@@ -60,14 +60,15 @@ class RequestRulesTest {
 
     private static LiveDeskRequest.Send send(String conversationId, String content, Long inReplyTo,
             List<Attachment> files) {
-        return new LiveDeskRequest.Send(conversation(conversationId), new Resolved<>(content, "body"),
+        return new LiveDeskRequest.Send(conversation(conversationId), null, new Resolved<>(content, "body"),
                 new Resolved<>(false, "component option privateMessage"),
                 new Resolved<>(inReplyTo, "header CamelLiveDeskInReplyTo"),
                 new Resolved<>(files, "body"));
     }
 
     private static LiveDeskRequest.Template template(TemplateMessage.Builder message) {
-        return new LiveDeskRequest.Template(conversation("141"), message.build(), "header CamelLiveDeskTemplateName",
+        return new LiveDeskRequest.Template(conversation("141"), null, message.build(),
+                "header CamelLiveDeskTemplateName",
                 "endpoint option templateLanguage", "body");
     }
 
@@ -88,7 +89,8 @@ class RequestRulesTest {
         return Stream.of(
                 // conversation id
                 Arguments.of("conversation id not set", send(null, "hi", null, List.of()),
-                        List.of(HEADER, "is not set and there is no CamelLiveDeskConversationId header",
+                        List.of(HEADER,
+                                "is not set, and neither the CamelLiveDeskConversationId header nor a customer header is",
                                 "conversationId=141")),
                 Arguments.of("blank conversation id", send(" \t", "hi", null, List.of()),
                         List.of(HEADER, "is blank", "1 to 64 letters")),
@@ -164,7 +166,7 @@ class RequestRulesTest {
                         List.of(Attachment.of("s", new ByteArrayInputStream(new byte[11]), 11))),
                         List.of("attachment s: 11 bytes")),
                 // template
-                Arguments.of("template without params", new LiveDeskRequest.Template(conversation("141"),
+                Arguments.of("template without params", new LiveDeskRequest.Template(conversation("141"), null,
                         new TemplateMessage("x", null), "a", "b", "body"), List.of("template_params: is missing")),
                 Arguments.of("template name missing", template(named().name(null)),
                         List.of("template_params.name: is missing", "templateName option")),

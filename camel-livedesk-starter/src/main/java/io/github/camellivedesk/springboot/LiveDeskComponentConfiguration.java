@@ -2,6 +2,7 @@ package io.github.camellivedesk.springboot;
 
 import java.time.Duration;
 
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -61,8 +62,8 @@ public class LiveDeskComponentConfiguration {
     private Long messageId;
 
     /**
-     * contact, conversation: the API channel (inbox) the contact writes through, its Channel ID in LiveDesk's channel
-     * settings; the CamelLiveDeskInboxId header overrides it.
+     * contact, conversation, and send or template to a customer: the API channel (inbox) the contact writes through,
+     * its Channel ID in LiveDesk's channel settings; the CamelLiveDeskInboxId header overrides it.
      */
     private Long inboxId;
 
@@ -218,6 +219,22 @@ public class LiveDeskComponentConfiguration {
      * naming the limit that holds them.
      */
     private Integer maxQueuedMessages = 10000;
+
+    /**
+     * send, template addressed to a customer: the most customers whose contact and conversation this component keeps
+     * in memory, the most recently used first. A customer it no longer holds is read back from the
+     * customerStateRepository, or else found again in LiveDesk (a few requests, never a duplicate). About 200 bytes
+     * each.
+     */
+    private Integer maxRememberedCustomers = 10000;
+
+    /**
+     * send, template addressed to a customer: a Camel StateRepository that keeps each customer's conversation beside
+     * the memory, so that a restart (Camel's FileStateRepository) or several instances (a shared repository) find it
+     * without asking LiveDesk. The component starts and stops it with itself. Keys hold the base URL, inbox and the
+     * customer's identifier, phone number or email; values the conversation and contact ids.
+     */
+    private StateRepository<String, String> customerStateRepository;
 
     /**
      * The window the two rate limits count in: LiveDesk counts per minute. Shorter only to test against a server that
@@ -591,5 +608,21 @@ public class LiveDeskComponentConfiguration {
 
     public void setRateLimitPeriod(Duration rateLimitPeriod) {
         this.rateLimitPeriod = rateLimitPeriod;
+    }
+
+    public Integer getMaxRememberedCustomers() {
+        return maxRememberedCustomers;
+    }
+
+    public void setMaxRememberedCustomers(Integer maxRememberedCustomers) {
+        this.maxRememberedCustomers = maxRememberedCustomers;
+    }
+
+    public StateRepository<String, String> getCustomerStateRepository() {
+        return customerStateRepository;
+    }
+
+    public void setCustomerStateRepository(StateRepository<String, String> customerStateRepository) {
+        this.customerStateRepository = customerStateRepository;
     }
 }

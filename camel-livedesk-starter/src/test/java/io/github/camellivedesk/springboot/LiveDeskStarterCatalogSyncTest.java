@@ -48,7 +48,8 @@ class LiveDeskStarterCatalogSyncTest {
                         + field(name, type, expected));
                 continue;
             }
-            if (!type.equals(actual.path("type").asText())) {
+            // the processor writes type arguments without the space Camel's catalog puts after the comma
+            if (!type.replace(" ", "").equals(actual.path("type").asText().replace(" ", ""))) {
                 problems.add(
                         "option " + name + " has type " + actual.path("type").asText() + ", the catalog says " + type
                                 + ": change the field to\n" + field(name, type, expected));

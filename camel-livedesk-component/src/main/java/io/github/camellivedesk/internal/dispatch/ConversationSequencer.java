@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import io.github.camellivedesk.internal.FailureCause;
 
 /**
  * Runs the tasks of one conversation one after another, in the order they were submitted, and the tasks of
@@ -138,15 +139,6 @@ public final class ConversationSequencer {
         }
     }
 
-    /** The failure a stage was completed with, without the CompletionExceptions that dependent stages wrap it in. */
-    static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
     private final class Turn<T> {
 
         private final String conversationId;
@@ -189,7 +181,7 @@ public final class ConversationSequencer {
             if (failure == null) {
                 result.complete(value);
             } else {
-                result.completeExceptionally(unwrap(failure));
+                result.completeExceptionally(FailureCause.of(failure));
             }
             inlineNext = next;
             if (!state.compareAndSet(STARTING, FINISHED_INLINE)) {

@@ -13,18 +13,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
+import io.github.camellivedesk.error.LiveDeskHttpException;
 import io.github.camellivedesk.error.LiveDeskQueueFullException;
 import io.github.camellivedesk.error.LiveDeskRateLimitException;
 import io.github.camellivedesk.error.LiveDeskTransportException;
+import io.github.camellivedesk.internal.CustomerConversation;
+import io.github.camellivedesk.internal.FailureCause;
 import io.github.camellivedesk.internal.LiveDeskClient;
 import io.github.camellivedesk.internal.LiveDeskRequest;
 import io.github.camellivedesk.internal.LiveDeskResponse;
 import io.github.camellivedesk.internal.RateLimitPolicy;
+import io.github.camellivedesk.internal.customer.CustomerConversations;
 
 /**
  * The one owner of a validated request until it is answered: it waits for the request's turn in its conversation,
@@ -48,15 +54,22 @@ public final class Dispatcher extends ServiceSupport {
      *
      * @param clientLimit       requests per period for all conversations together ({@link RateLimit#NONE}: none)
      * @param conversationLimit requests per period per conversation ({@link RateLimit#NONE}: none)
-     * @param maxQueuedMessages messages held waiting at most, at least 1
+     * @param maxQueuedMessages      messages held waiting at most, at least 1
+     * @param maxRememberedCustomers customers whose conversation is held in memory at most, at least 1
+     * @param customerStates         where customers' conversations are also kept, or null
      */
-    public record Settings(RateLimit clientLimit, RateLimit conversationLimit, int maxQueuedMessages) {
+    public record Settings(RateLimit clientLimit, RateLimit conversationLimit, int maxQueuedMessages,
+            int maxRememberedCustomers, StateRepository<String, String> customerStates) {
 
         public Settings {
             Objects.requireNonNull(clientLimit, "clientLimit");
             Objects.requireNonNull(conversationLimit, "conversationLimit");
             if (maxQueuedMessages < 1) {
                 throw new IllegalArgumentException("maxQueuedMessages must be at least 1, was " + maxQueuedMessages);
+            }
+            if (maxRememberedCustomers < 1) {
+                throw new IllegalArgumentException(
+                        "maxRememberedCustomers must be at least 1, was " + maxRememberedCustomers);
             }
         }
 
@@ -79,12 +92,15 @@ public final class Dispatcher extends ServiceSupport {
 
     /**
      * How one endpoint's requests go: its client, what it does on a 429, and whether they keep their order.
+     *
+     * @param account the LiveDesk account the client sends to (its base URL), which customers belong to
      */
-    public record Sender(SendOnce client, RateLimitPolicy rateLimitPolicy, boolean preserveOrder) {
+    public record Sender(SendOnce client, RateLimitPolicy rateLimitPolicy, boolean preserveOrder, String account) {
 
         public Sender {
             Objects.requireNonNull(client, "client");
             Objects.requireNonNull(rateLimitPolicy, "rateLimitPolicy");
+            Objects.requireNonNull(account, "account");
         }
     }
 
@@ -99,6 +115,7 @@ public final class Dispatcher extends ServiceSupport {
     private volatile ConversationSequencer sequencer;
     private volatile Pacer pacer;
     private volatile ScheduledExecutorService timer;
+    private volatile CustomerConversations customers;
 
     /**
      * @param settings  read each time the service starts
@@ -118,6 +135,7 @@ public final class Dispatcher extends ServiceSupport {
         this.settings = settings;
         timer = Objects.requireNonNull(scheduler.get(), "no scheduler: start the transport first");
         sequencer = new ConversationSequencer(Dispatcher::stopped);
+        customers = new CustomerConversations(settings.maxRememberedCustomers(), settings.customerStates());
         pacer = settings.paces()
                 ? new Pacer(settings.clientLimit(), settings.conversationLimit(), timer, nanoClock, Dispatcher::stopped)
                 : null;
@@ -153,7 +171,7 @@ public final class Dispatcher extends ServiceSupport {
             // the one place a request's streams are let go, before the caller hears the answer
             request.release();
             if (failure != null) {
-                answer.completeExceptionally(ConversationSequencer.unwrap(failure));
+                answer.completeExceptionally(FailureCause.of(failure));
             } else {
                 answer.complete(response);
             }
@@ -172,7 +190,8 @@ public final class Dispatcher extends ServiceSupport {
         boolean ordered = sender.preserveOrder() && conversationId != null;
         if (limits == null && !ordered) {
             // nothing to wait for: the fast path costs nothing
-            return send(request, sender, limits);
+            return deliver(request, sender, null, () -> {
+            });
         }
         if (queued.incrementAndGet() > settings.maxQueuedMessages()) {
             queued.decrementAndGet();
@@ -184,20 +203,65 @@ public final class Dispatcher extends ServiceSupport {
                 queued.decrementAndGet();
             }
         };
-        Supplier<CompletionStage<LiveDeskResponse>> paced = () -> {
-            if (limits == null) {
-                leaveQueue.run();
-                return send(request, sender, null);
-            }
-            return limits.acquire(conversationId).thenCompose(ready -> {
-                leaveQueue.run();
-                return send(request, sender, limits);
-            });
-        };
+        Supplier<CompletionStage<LiveDeskResponse>> paced = () -> deliver(request, sender, limits, leaveQueue);
         CompletableFuture<LiveDeskResponse> result = ordered ? turns.submit(conversationId, paced) : start(paced);
         // a message failed without starting (the dispatcher stopped) is no longer queued either
         result.whenComplete((response, failure) -> leaveQueue.run());
         return result;
+    }
+
+    /**
+     * Sends the request once the rate limits allow; a message to a customer first to the customer's conversation,
+     * found or created now (inside the customer's turn, so the customer's next messages wait for it, and in any case
+     * once per customer at a time).
+     *
+     * @param leftQueue called once the request no longer waits
+     */
+    private CompletableFuture<LiveDeskResponse> deliver(LiveDeskRequest request, Sender sender, Pacer limits,
+            Runnable leftQueue) {
+        if (!(request instanceof LiveDeskRequest.ToConversation message) || message.customer() == null) {
+            return paced(request, sender, limits, leftQueue);
+        }
+        Function<LiveDeskRequest, CompletableFuture<LiveDeskResponse>> calls = call -> paced(call, sender, limits,
+                () -> {
+                });
+        LiveDeskRequest.CreateContact customer = message.customer();
+        return customers.conversationOf(customer, sender.account(), calls)
+                .thenCompose(found -> toCustomer(message, found, sender, limits, leftQueue).handle(
+                        (response, failure) -> {
+                            if (failure == null) {
+                                return CompletableFuture.completedFuture(response);
+                            }
+                            Throwable cause = FailureCause.of(failure);
+                            if (found.remembered() && cause instanceof LiveDeskHttpException http
+                                    && http.getStatusCode() == 404 && message.isRepeatable()) {
+                                // the conversation remembered is gone (deleted, or another account's): once more,
+                                // with the customer looked up again
+                                return customers.conversationAgain(customer, sender.account(), found, calls)
+                                        .thenCompose(again -> toCustomer(message, again, sender, limits, leftQueue));
+                            }
+                            return CompletableFuture.<LiveDeskResponse>failedFuture(cause);
+                        })
+                        .thenCompose(Function.identity()));
+    }
+
+    private CompletableFuture<LiveDeskResponse> toCustomer(LiveDeskRequest.ToConversation message,
+            CustomerConversations.Found found, Sender sender, Pacer limits, Runnable leftQueue) {
+        CustomerConversation conversation = found.conversation();
+        return paced(message.toConversation(conversation.conversationId()), sender, limits, leftQueue)
+                .thenApply(response -> response.toCustomer(conversation));
+    }
+
+    private CompletableFuture<LiveDeskResponse> paced(LiveDeskRequest request, Sender sender, Pacer limits,
+            Runnable leftQueue) {
+        if (limits == null) {
+            leftQueue.run();
+            return send(request, sender, null);
+        }
+        return limits.acquire(request.orderKey()).thenCompose(ready -> {
+            leftQueue.run();
+            return send(request, sender, limits);
+        });
     }
 
     /** Sends the request, and again after each 429 the sender's policy allows; completes with the last outcome. */
@@ -221,7 +285,7 @@ public final class Dispatcher extends ServiceSupport {
                 outcome.complete(response);
                 return;
             }
-            Throwable cause = ConversationSequencer.unwrap(failure);
+            Throwable cause = FailureCause.of(failure);
             if (cause instanceof LiveDeskRateLimitException rateLimited && request.isRepeatable()) {
                 Optional<Duration> wait = sender.rateLimitPolicy().waitBeforeRetry(attempt,
                         rateLimited.getRetryAfter().orElse(null));

@@ -51,7 +51,8 @@ class DispatcherTest {
     }
 
     private Dispatcher dispatcher(RateLimit client, RateLimit conversation, int maxQueued) {
-        Dispatcher dispatcher = new Dispatcher(() -> new Dispatcher.Settings(client, conversation, maxQueued),
+        Dispatcher dispatcher = new Dispatcher(
+                () -> new Dispatcher.Settings(client, conversation, maxQueued, 100, null),
                 () -> scheduler, scheduler::nanoTime);
         dispatcher.start();
         started.add(dispatcher);
@@ -59,14 +60,15 @@ class DispatcherTest {
     }
 
     private static LiveDeskRequest.Send request(String conversation, String text, Attachment... files) {
-        return new LiveDeskRequest.Send(new Resolved<>(conversation, "header"), new Resolved<>(text, "body"),
+        return new LiveDeskRequest.Send(new Resolved<>(conversation, "header"), null, new Resolved<>(text, "body"),
                 new Resolved<>(false, "option"), new Resolved<>(null, "option"),
                 new Resolved<>(List.of(files), "body"));
     }
 
     private CompletableFuture<LiveDeskResponse> submit(Dispatcher dispatcher, String conversation, String name,
             boolean ordered) {
-        return dispatcher.submit(request(conversation, name), new Dispatcher.Sender(client, RESEND_TWICE, ordered));
+        return dispatcher.submit(request(conversation, name),
+                new Dispatcher.Sender(client, RESEND_TWICE, ordered, "test"));
     }
 
     private static LiveDeskResponse answer(int status) {
@@ -172,7 +174,7 @@ class DispatcherTest {
                 new Dispatcher.Sender((request, attempt) -> {
                     thrown.incrementAndGet();
                     throw new IllegalStateException("could not even start");
-                }, RESEND_TWICE, true));
+                }, RESEND_TWICE, true, "test"));
         CompletableFuture<LiveDeskResponse> third = submit(dispatcher, "c1", "m3", true);
         assertThat(dispatcher.queuedMessages()).isEqualTo(2);
 
@@ -224,7 +226,7 @@ class DispatcherTest {
 
     @Test
     void refusesAQueueOfLessThanOne() {
-        assertThatThrownBy(() -> new Dispatcher.Settings(RateLimit.NONE, RateLimit.NONE, 0))
+        assertThatThrownBy(() -> new Dispatcher.Settings(RateLimit.NONE, RateLimit.NONE, 0, 100, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxQueuedMessages");
     }
 
@@ -306,7 +308,7 @@ class DispatcherTest {
     @Test
     void aStreamIsLetGoOnceOnEveryExitBeforeTheAnswerIsHeard() {
         Dispatcher dispatcher = dispatcher(RateLimit.perMinute(60), RateLimit.NONE, 2);
-        Dispatcher.Sender sender = new Dispatcher.Sender(client, RESEND_TWICE, true);
+        Dispatcher.Sender sender = new Dispatcher.Sender(client, RESEND_TWICE, true, "test");
         List<CountingStream> streams = new ArrayList<>();
         List<CompletableFuture<LiveDeskResponse>> results = new ArrayList<>();
         List<Integer> closedWhenAnswered = new ArrayList<>();
@@ -336,7 +338,7 @@ class DispatcherTest {
         CountingStream stream = new CountingStream();
         CompletableFuture<LiveDeskResponse> result = dispatcher.submit(
                 request("c1", "file", Attachment.of("f.txt", stream, 1)),
-                new Dispatcher.Sender(client, RESEND_TWICE, true));
+                new Dispatcher.Sender(client, RESEND_TWICE, true, "test"));
         answers.get(0).completeExceptionally(tooManyRequests(Duration.ZERO, 1));
         scheduler.runAll();
         assertThat(sent).as("a stream was read as it was sent: it cannot be sent again").containsExactly("file");
