@@ -11,7 +11,7 @@ import io.github.camellivedesk.internal.HeaderNames;
 public final class LiveDeskConstants {
 
     @Metadata(description = "In: the conversation to send to or whose status to change; overrides the conversationId "
-            + "option, and wins over the customer headers. Out (conversation): the id of the conversation created; "
+            + "option and the customer headers (which win over the option). Out (conversation): the id of the conversation created; "
             + "(send, template to a customer): the customer's conversation the message went to; so that a livedesk: "
             + "call later in the route goes to it.", javaType = "String")
     public static final String CONVERSATION_ID = HeaderNames.CONVERSATION_ID;
@@ -82,8 +82,9 @@ public final class LiveDeskConstants {
     public static final String CUSTOMER_NAME = HeaderNames.CUSTOMER_NAME;
 
     @Metadata(label = "producer", description = "contact, and send or template to a customer: the customer's email "
-            + "address, where the body gives none. Without a conversation id, a message with this header, the phone "
-            + "number or the identifier goes to the customer's conversation in the inbox, found or created once.",
+            + "address, where the body gives none. Without a CamelLiveDeskConversationId header, a message with this "
+            + "header, the phone number or the identifier goes to the customer's conversation in the inbox, found or "
+            + "created once.",
             javaType = "String")
     public static final String CUSTOMER_EMAIL = HeaderNames.CUSTOMER_EMAIL;
 

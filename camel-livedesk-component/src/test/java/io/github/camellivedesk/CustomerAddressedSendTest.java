@@ -20,7 +20,9 @@ import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.service.ServiceSupport;
 import org.junit.jupiter.api.Test;
 
+import io.github.camellivedesk.error.LiveDeskHttpException;
 import io.github.camellivedesk.model.LiveDeskMessage;
+import io.github.camellivedesk.simulator.Fault;
 import io.github.camellivedesk.simulator.RecordedRequest;
 import io.github.camellivedesk.simulator.SimulatedContact;
 import io.github.camellivedesk.simulator.SimulatedConversation;
@@ -247,6 +249,22 @@ class CustomerAddressedSendTest extends LiveDeskTestSupport {
     }
 
     @Test
+    void aFailedLookUpFailsTheMessageRetryablyAndTheNextMessageLooksUpAgain() throws Exception {
+        simulator().faults().inject(Fault.status(503)).forNext(1);
+
+        Exchange failed = send(TO_CUSTOMERS, "first", phone("+4915100000080"));
+        Exchange next = send(TO_CUSTOMERS, "second", phone("+4915100000080"));
+
+        assertThat(failed.getException()).isInstanceOfSatisfying(LiveDeskHttpException.class, refused -> {
+            assertThat(refused.getStatusCode()).isEqualTo(503);
+            assertThat(refused.isRetryable()).isTrue();
+        });
+        assertThat(next.getException()).isNull();
+        assertThat(onlyConversationOf(onlyContact("+4915100000080")).messages()).extracting(StoredMessage::content)
+                .containsExactly("second");
+    }
+
+    @Test
     void aTemplateReachesACustomerByPhoneNumber() throws Exception {
         Exchange exchange = send("livedesk:template?inboxId=" + INBOX + "&templateName=order_update"
                 + "&templateLanguage=en_US", Map.of("1", "A-1001"), phone("+4915100000060"));
@@ -259,16 +277,22 @@ class CustomerAddressedSendTest extends LiveDeskTestSupport {
     }
 
     @Test
-    void aConversationIdWinsOverCustomerHeaders() throws Exception {
+    void aConversationIdHeaderWinsOverCustomerHeadersWhichWinOverTheConversationOption() throws Exception {
+        String withDefaultConversation = TO_CUSTOMERS + "&conversationId=142";
         Map<String, Object> headers = Map.of(LiveDeskConstants.CONVERSATION_ID, "141",
                 LiveDeskConstants.CUSTOMER_PHONE_NUMBER, "+4915100000070");
 
-        Exchange exchange = send(TO_CUSTOMERS, "to 141", headers);
+        Exchange toHeader = send(withDefaultConversation, "to 141", headers);
+        Exchange toCustomer = send(withDefaultConversation, "to the customer", phone("+4915100000070"));
+        Exchange toOption = send(withDefaultConversation, "to 142");
 
-        assertThat(exchange.getException()).isNull();
+        assertThat(List.of(toHeader, toCustomer, toOption)).allSatisfy(e -> assertThat(e.getException()).isNull());
         assertThat(simulator().conversation(141L).messages()).extracting(StoredMessage::content)
                 .containsExactly("to 141");
-        assertThat(simulator().contacts()).isEmpty();
+        assertThat(simulator().conversation(142L).messages()).extracting(StoredMessage::content)
+                .containsExactly("to 142");
+        assertThat(onlyConversationOf(onlyContact("+4915100000070")).messages()).extracting(StoredMessage::content)
+                .containsExactly("to the customer");
     }
 
     /**

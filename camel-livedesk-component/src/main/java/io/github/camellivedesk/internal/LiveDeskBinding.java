@@ -71,19 +71,18 @@ public final class LiveDeskBinding {
     }
 
     /**
-     * The customer a message goes to when no conversation id is given (header or option): the contact the customer
-     * headers and the inbox describe, or null when no customer header is set either. A conversation id wins, so a
-     * route that already knows the conversation (one livedesk:conversation answered) sends there whatever customer
-     * headers the message still carries.
+     * The customer a message goes to: the contact the customer headers and the inbox describe, or null when no
+     * customer header is set or the message names its conversation. Per message beats per endpoint: a
+     * CamelLiveDeskConversationId header wins over the customer headers (a route that already knows the conversation,
+     * because livedesk:conversation or an earlier message to the customer answered it, sends there), and the customer
+     * headers win over a conversationId option (a default conversation is for messages that name no one).
      */
-    private LiveDeskRequest.CreateContact customer(Exchange exchange, Resolved<String> conversationId) {
-        if (conversationId.value() != null) {
-            return null;
-        }
+    private LiveDeskRequest.CreateContact customer(Exchange exchange) {
         Message message = exchange.getMessage();
-        if (message.getHeader(HeaderNames.CUSTOMER_IDENTIFIER) == null
-                && message.getHeader(HeaderNames.CUSTOMER_PHONE_NUMBER) == null
-                && message.getHeader(HeaderNames.CUSTOMER_EMAIL) == null) {
+        if (message.getHeader(HeaderNames.CONVERSATION_ID) != null
+                || message.getHeader(HeaderNames.CUSTOMER_IDENTIFIER) == null
+                        && message.getHeader(HeaderNames.CUSTOMER_PHONE_NUMBER) == null
+                        && message.getHeader(HeaderNames.CUSTOMER_EMAIL) == null) {
             return null;
         }
         return new LiveDeskRequest.CreateContact(inboxId(exchange, null, BODY),
@@ -94,6 +93,11 @@ public final class LiveDeskBinding {
                 field(exchange, null, BODY, HeaderNames.CUSTOMER_IDENTIFIER));
     }
 
+    /** The conversation id of a message: none when it goes to a customer, else the header, else the option. */
+    private Resolved<String> conversationId(Exchange exchange, LiveDeskRequest.CreateContact customer) {
+        return customer != null ? new Resolved<>(null, "the customer headers") : conversationId(exchange);
+    }
+
     // ---- send
 
     /**
@@ -102,7 +106,8 @@ public final class LiveDeskBinding {
      * @throws LiveDeskValidationException when a header, option or body cannot be read as the value it stands for
      */
     public LiveDeskRequest send(Exchange exchange) {
-        Resolved<String> conversation = conversationId(exchange);
+        LiveDeskRequest.CreateContact customer = customer(exchange);
+        Resolved<String> conversation = conversationId(exchange, customer);
         Object body = exchange.getMessage().getBody();
         SendMessageRequest fromBody;
         String bodySource = BODY;
@@ -135,7 +140,7 @@ public final class LiveDeskBinding {
                 : header(exchange, HeaderNames.PRIVATE, Boolean.class, defaults.privateMessage(), "flag");
         Resolved<Long> replyTo = fromBody.inReplyTo() != null ? new Resolved<>(fromBody.inReplyTo(), bodySource)
                 : header(exchange, HeaderNames.IN_REPLY_TO, Long.class, defaults.inReplyTo(), "message id");
-        return new LiveDeskRequest.Send(conversation, customer(exchange, conversation), content, isPrivate, replyTo,
+        return new LiveDeskRequest.Send(conversation, customer, content, isPrivate, replyTo,
                 attachments(exchange, fromBody.attachments(), bodySource));
     }
 
@@ -173,7 +178,8 @@ public final class LiveDeskBinding {
      * @throws LiveDeskValidationException when a header, option or body cannot be read as the value it stands for
      */
     public LiveDeskRequest template(Exchange exchange) {
-        Resolved<String> conversation = conversationId(exchange);
+        LiveDeskRequest.CreateContact customer = customer(exchange);
+        Resolved<String> conversation = conversationId(exchange, customer);
         Object body = exchange.getMessage().getBody();
         TemplateMessage fromBody;
         String bodySource = BODY;
@@ -220,7 +226,7 @@ public final class LiveDeskBinding {
             builder.content(content.value());
             contentSource = content.source();
         }
-        return new LiveDeskRequest.Template(conversation, customer(exchange, conversation), builder.build(),
+        return new LiveDeskRequest.Template(conversation, customer, builder.build(),
                 name.source(), language.source(), contentSource);
     }
 

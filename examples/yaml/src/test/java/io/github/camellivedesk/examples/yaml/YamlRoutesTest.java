@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.camellivedesk.simulator.Fault;
 import io.github.camellivedesk.simulator.LiveDeskSimulator;
 import io.github.camellivedesk.simulator.LiveDeskSimulatorExtension;
+import io.github.camellivedesk.simulator.SimulatedConversation;
 import io.github.camellivedesk.simulator.StoredMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,6 +128,31 @@ class YamlRoutesTest {
         assertThat(messages.get(0).content()).isEqualTo("Order delivered");
         assertThat(messages.get(0).templateParams()).containsEntry("name", "order_update")
                 .containsEntry("processed_params", Map.of("1", "Ana", "2", "delivered"));
+    }
+
+    @Test
+    void theTemplateKameletReachesACustomerByPhoneNumberThroughAnInbox(LiveDeskSimulator simulator) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("camel.main.routes-include-pattern",
+                "classpath:routes/*.camel.yaml,classpath:test-routes/*.camel.yaml");
+        // the test routes of the other Kamelet test need their placeholders too
+        properties.put("test.kamelet.api-key", simulator.apiKey());
+        properties.put("test.kamelet.api-secret", simulator.apiSecret());
+        properties.put("test.kamelet.base-url", simulator.baseUrl());
+        properties.put("test.kamelet.conversation-id", Long.toString(OTHER_CONVERSATION));
+        Main main = start(properties);
+
+        for (String status : List.of("shipped", "delivered")) {
+            main.getCamelContext().createProducerTemplate().sendBodyAndHeader("direct:order-update-customer",
+                    Map.of("1", "Ana", "2", status), "CamelLiveDeskCustomerPhoneNumber", "+4915112345678");
+        }
+
+        assertThat(simulator.contacts()).singleElement()
+                .satisfies(contact -> assertThat(contact.phoneNumber()).isEqualTo("+4915112345678"));
+        SimulatedConversation conversation = simulator.conversations().stream()
+                .filter(candidate -> candidate.contact().isPresent()).findFirst().orElseThrow();
+        assertThat(conversation.messages()).extracting(message -> message.templateParams().get("processed_params"))
+                .containsExactly(Map.of("1", "Ana", "2", "shipped"), Map.of("1", "Ana", "2", "delivered"));
     }
 
     private Main start(Map<String, String> overrides) {
