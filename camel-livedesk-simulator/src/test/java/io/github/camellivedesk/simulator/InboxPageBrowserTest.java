@@ -1,0 +1,195 @@
+package io.github.camellivedesk.simulator;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The inbox page in a real browser (headless Chromium): what the API stored shows as an agent would see it, live,
+ * and the page's actions go through the inspection API. Messages are sent over HTTP to the simulator's API, as the
+ * component sends them. Skipped when Chromium is not installed.
+ */
+class InboxPageBrowserTest {
+
+    @RegisterExtension
+    static final LiveDeskSimulatorExtension LIVEDESK = LiveDeskSimulatorExtension.builder().conversations(141L).build();
+
+    private static final String TEMPLATE = """
+            {"content":"Hi {{1}}, your order is {{2}}.","message_type":"outgoing","template_params":{
+             "name":"order_update","language":"en_US","category":"UTILITY",
+             "processed_params":{"1":"John","2":"shipped"},
+             "header_params":{"type":"text","text_variables":{"1":"Order #456"}},
+             "footer_params":{"text_variables":{"1":"Acme Corp"}},
+             "button_params":[{"index":0,"sub_type":"url","text":"track/12345"},
+                              {"index":1,"sub_type":"quick_reply","payload":"OPT_OUT"}]}}
+            """;
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+    private static WebDriver browser;
+    private Api api;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void openThePage() {
+        api = new Api(LIVEDESK.simulator());
+        browser.get(LIVEDESK.simulator().pageUrl());
+        waitFor(driver -> !driver.findElements(By.cssSelector(".conv[data-conversation='141']")).isEmpty());
+    }
+
+    @Test
+    void showsTheConversationAsAnAgentSeesItLive() throws Exception {
+        // sent after the page loaded: it must show them without a reload
+        api.postJson(Api.messagesPath(141), "{\"content\":\"Your order shipped\"}");
+        api.postJson(Api.messagesPath(141), "{\"content\":\"Customer asked twice, be kind\",\"private\":true}");
+        api.postJson(Api.messagesPath(141),
+                "{\"content\":\"Tracking follows\",\"content_attributes\":{\"in_reply_to\":1}}");
+        api.postJson(Api.messagesPath(141), TEMPLATE);
+        api.postMultipart(Api.messagesPath(141), new Api.Multipart().field("content", "The parcel")
+                .file("filename=\"parcel.png\"", "image/png", png()).end());
+
+        List<WebElement> bubbles = waitFor(driver -> {
+            List<WebElement> shown = driver.findElements(By.cssSelector("#messages .msg"));
+            return shown.size() == 5 ? shown : null;
+        });
+
+        assertThat(bubbles.get(0).getAttribute("class")).contains("outgoing");
+        assertThat(text(bubbles.get(0), ".text")).isEqualTo("Your order shipped");
+        assertThat(text(bubbles.get(0), ".status")).isEqualTo("sent");
+        assertThat(bubbles.get(1).getAttribute("class")).contains("private");
+        assertThat(text(bubbles.get(1), ".note")).isEqualToIgnoringCase("Private note");
+        assertThat(text(bubbles.get(2), ".reply")).isEqualTo("↪ reply to #1: Your order shipped");
+        assertThat(bubbles.get(2).findElement(By.cssSelector(".reply")).getAttribute("href")).endsWith("#m-1");
+        WebElement template = bubbles.get(3);
+        assertThat(text(template, ".theader")).isEqualTo("Order #456");
+        assertThat(text(template, ".body")).isEqualTo("Hi John, your order is shipped.");
+        assertThat(text(template, ".tfooter")).isEqualTo("Acme Corp");
+        assertThat(template.findElements(By.cssSelector(".tbutton")).stream().map(WebElement::getText))
+                .containsExactly("↗ track/12345", "↩ OPT_OUT");
+        WebElement image = bubbles.get(4).findElement(By.tagName("img"));
+        waitFor(driver -> ((Number) script("return arguments[0].naturalWidth", image)).intValue() == 64);
+        assertThat(text(bubbles.get(4), ".text")).isEqualTo("The parcel");
+        HeadlessChromium.screenshot(browser, "inbox-conversation");
+    }
+
+    @Test
+    void aFailedMessageShowsItsErrorAndTheCustomerWritingFromThePageLetsTheRetryThrough() throws Exception {
+        SimulatedConversation conversation = LIVEDESK.simulator().conversation(141L);
+        api.postJson(Api.messagesPath(141), "{\"content\":\"Are you there?\"}");
+        WebElement first = waitFor(driver -> bubble(driver, 1));
+
+        // the page's own actions: fail the message after the fact (the error field holds 131047), close the window
+        first.findElement(By.cssSelector("button.act-fail")).click();
+        waitFor(driver -> "failed".equals(text(bubble(driver, 1), ".status")));
+        assertThat(text(bubble(browser, 1), ".error")).isEqualTo("⚠ 131047: Re-engagement message is not allowed");
+        browser.findElement(By.id("close-window")).click();
+        waitFor(driver -> !conversation.windowOpen());
+        HttpResponse<String> refused = api.postJson(Api.messagesPath(141), "{\"content\":\"Still there?\"}");
+        assertThat(Api.json(refused)).containsEntry("status", "failed");
+        waitFor(driver -> bubble(driver, 2) != null);
+        assertThat(text(bubble(browser, 2), ".error")).isEqualTo("⚠ 131047: Re-engagement message is not allowed");
+        HeadlessChromium.screenshot(browser, "inbox-failed");
+
+        browser.findElement(By.id("customer-text")).sendKeys("Yes, I am here");
+        browser.findElement(By.id("customer-send")).click();
+        WebElement incoming = waitFor(driver -> bubble(driver, 3));
+        assertThat(incoming.getAttribute("class")).contains("incoming");
+        assertThat(text(incoming, ".text")).isEqualTo("Yes, I am here");
+        assertThat(conversation.windowOpen()).isTrue();
+        waitFor(driver -> "1".equals(text(driver.findElement(By.cssSelector(".conv[data-conversation='141']")),
+                ".unread")));
+
+        HttpResponse<String> retried = api.postJson("/api/v2/accounts/conversations/141/messages/2/retry", "{}");
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(Api.json(retried)).containsEntry("status", "sent");
+        waitFor(driver -> "sent".equals(text(bubble(driver, 2), ".status")));
+        assertThat(bubble(browser, 2).findElements(By.cssSelector(".error"))).isEmpty();
+        HeadlessChromium.screenshot(browser, "inbox-retried");
+    }
+
+    @Test
+    void contentFromARequestStaysText() throws Exception {
+        api.postJson("/api/v2/accounts/contacts", "{\"inbox_id\":79,\"name\":\"<b onmouseover=alert(2)>Eve</b>\"}");
+        Map<String, Object> created = Api.json(api.postJson("/api/v2/accounts/conversations",
+                "{\"inbox_id\":79,\"contact_id\":1}"));
+        long id = ((Number) created.get("id")).longValue();
+        api.postJson(Api.messagesPath(id), "{\"content\":\"" + HOSTILE + "\"}");
+
+        WebElement row = waitFor(driver -> driver.findElements(By.cssSelector(".conv[data-conversation='" + id + "']"))
+                .stream().findFirst().orElse(null));
+        assertThat(text(row, ".who")).isEqualTo("#" + id + " <b onmouseover=alert(2)>Eve</b>");
+        row.click();
+        WebElement hostile = waitFor(driver -> bubble(driver, 1));
+
+        assertThat(text(hostile, ".text")).isEqualTo(HOSTILE);
+        assertThat(browser.findElements(By.cssSelector("#messages img, .conv b, #requests img"))).isEmpty();
+        assertThat(browser.findElement(By.id("requests")).getText()).contains(HOSTILE.replace("\"", ""));
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        HeadlessChromium.screenshot(browser, "inbox-hostile");
+    }
+
+    private static WebElement bubble(WebDriver driver, long messageId) {
+        return driver.findElements(By.cssSelector("#messages .msg[data-message-id='" + messageId + "']")).stream()
+                .findFirst().orElse(null);
+    }
+
+    private static String text(WebElement element, String css) {
+        List<WebElement> found = element.findElements(By.cssSelector(css));
+        return found.isEmpty() ? null : found.get(0).getText();
+    }
+
+    private static Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /** Waits with a deadline for a condition that a live page meets within a second; generous for a busy CI. */
+    private static <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(
+                org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    private static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setPaint(new GradientPaint(0, 0, new Color(0x1e3a5f), 64, 48, new Color(0x16a34a)));
+        graphics.fillRect(0, 0, 64, 48);
+        graphics.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
