@@ -165,6 +165,8 @@ final class InspectionHandler implements HttpHandler {
                 stats.put("throttled_requests", throttle.refused());
                 stats.put("client_rate_limit", describe(throttle.clientLimit()));
                 stats.put("conversation_rate_limit", describe(throttle.conversationLimit()));
+                // inbox pages waiting for a change right now (a page under load is refreshing, not always waiting)
+                stats.put("pages_waiting", changes.waiting());
                 return stats;
             case "GET conversations":
                 List<Object> conversations = new ArrayList<>();

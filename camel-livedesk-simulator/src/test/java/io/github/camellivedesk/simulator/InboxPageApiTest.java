@@ -83,6 +83,7 @@ class InboxPageApiTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         await().atMost(Duration.ofSeconds(5)).until(() -> LIVEDESK.simulator().changesWaiting() == 1);
+        assertThat(Api.json(api.get("/__simulator/stats"))).containsEntry("pages_waiting", 1);
         assertThat(waiting).isNotDone();
         api.postJson(Api.messagesPath(141), "{\"content\":\"hello\"}");
 

@@ -14,7 +14,6 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,11 +51,6 @@ class InboxPageBrowserTest {
     private static WebDriver browser;
     private Api api;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = HeadlessChromium.start();
-    }
-
     @AfterAll
     static void closeBrowser() {
         if (browser != null) {
@@ -66,6 +60,10 @@ class InboxPageBrowserTest {
 
     @BeforeEach
     void openThePage() {
+        // here rather than in @BeforeAll: a skip then names each test and carries the install command in the report
+        if (browser == null) {
+            browser = HeadlessChromium.start();
+        }
         api = new Api(LIVEDESK.simulator());
         browser.get(LIVEDESK.simulator().pageUrl());
         waitFor(driver -> !driver.findElements(By.cssSelector(".conv[data-conversation='141']")).isEmpty());
@@ -82,10 +80,8 @@ class InboxPageBrowserTest {
         api.postMultipart(Api.messagesPath(141), new Api.Multipart().field("content", "The parcel")
                 .file("filename=\"parcel.png\"", "image/png", png()).end());
 
-        List<WebElement> bubbles = waitFor(driver -> {
-            List<WebElement> shown = driver.findElements(By.cssSelector("#messages .msg"));
-            return shown.size() == 5 ? shown : null;
-        });
+        List<WebElement> bubbles = settled().findElements(By.cssSelector("#messages .msg"));
+        assertThat(bubbles).hasSize(5);
 
         assertThat(bubbles.get(0).getAttribute("class")).contains("outgoing");
         assertThat(text(bubbles.get(0), ".text")).isEqualTo("Your order shipped");
@@ -110,33 +106,32 @@ class InboxPageBrowserTest {
     void aFailedMessageShowsItsErrorAndTheCustomerWritingFromThePageLetsTheRetryThrough() throws Exception {
         SimulatedConversation conversation = LIVEDESK.simulator().conversation(141L);
         api.postJson(Api.messagesPath(141), "{\"content\":\"Are you there?\"}");
-        WebElement first = waitFor(driver -> bubble(driver, 1));
 
         // the page's own actions: fail the message after the fact (the error field holds 131047), close the window
-        first.findElement(By.cssSelector("button.act-fail")).click();
+        bubble(settled(), 1).findElement(By.cssSelector("button.act-fail")).click();
         waitFor(driver -> "failed".equals(text(bubble(driver, 1), ".status")));
-        assertThat(text(bubble(browser, 1), ".error")).isEqualTo("⚠ 131047: Re-engagement message is not allowed");
+        assertThat(text(bubble(settled(), 1), ".error")).isEqualTo("⚠ 131047: Re-engagement message is not allowed");
         browser.findElement(By.id("close-window")).click();
         waitFor(driver -> !conversation.windowOpen());
         HttpResponse<String> refused = api.postJson(Api.messagesPath(141), "{\"content\":\"Still there?\"}");
         assertThat(Api.json(refused)).containsEntry("status", "failed");
-        waitFor(driver -> bubble(driver, 2) != null);
-        assertThat(text(bubble(browser, 2), ".error")).isEqualTo("⚠ 131047: Re-engagement message is not allowed");
+        assertThat(text(bubble(settled(), 2), ".error")).isEqualTo("⚠ 131047: Re-engagement message is not allowed");
         HeadlessChromium.screenshot(browser, "inbox-failed");
 
         browser.findElement(By.id("customer-text")).sendKeys("Yes, I am here");
         browser.findElement(By.id("customer-send")).click();
-        WebElement incoming = waitFor(driver -> bubble(driver, 3));
+        waitFor(driver -> bubble(driver, 3));
+        WebElement incoming = bubble(settled(), 3);
         assertThat(incoming.getAttribute("class")).contains("incoming");
         assertThat(text(incoming, ".text")).isEqualTo("Yes, I am here");
         assertThat(conversation.windowOpen()).isTrue();
-        waitFor(driver -> "1".equals(text(driver.findElement(By.cssSelector(".conv[data-conversation='141']")),
-                ".unread")));
+        assertThat(text(browser.findElement(By.cssSelector(".conv[data-conversation='141']")), ".unread"))
+                .isEqualTo("1");
 
         HttpResponse<String> retried = api.postJson("/api/v2/accounts/conversations/141/messages/2/retry", "{}");
         assertThat(retried.statusCode()).isEqualTo(200);
         assertThat(Api.json(retried)).containsEntry("status", "sent");
-        waitFor(driver -> "sent".equals(text(bubble(driver, 2), ".status")));
+        assertThat(text(bubble(settled(), 2), ".status")).isEqualTo("sent");
         assertThat(bubble(browser, 2).findElements(By.cssSelector(".error"))).isEmpty();
         HeadlessChromium.screenshot(browser, "inbox-retried");
     }
@@ -149,8 +144,7 @@ class InboxPageBrowserTest {
         long id = ((Number) created.get("id")).longValue();
         api.postJson(Api.messagesPath(id), "{\"content\":\"" + HOSTILE + "\"}");
 
-        WebElement row = waitFor(driver -> driver.findElements(By.cssSelector(".conv[data-conversation='" + id + "']"))
-                .stream().findFirst().orElse(null));
+        WebElement row = settled().findElement(By.cssSelector(".conv[data-conversation='" + id + "']"));
         assertThat(text(row, ".who")).isEqualTo("#" + id + " <b onmouseover=alert(2)>Eve</b>");
         row.click();
         WebElement hostile = waitFor(driver -> bubble(driver, 1));
@@ -160,6 +154,15 @@ class InboxPageBrowserTest {
         assertThat(browser.findElement(By.id("requests")).getText()).contains(HOSTILE.replace("\"", ""));
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         HeadlessChromium.screenshot(browser, "inbox-hostile");
+    }
+
+    /**
+     * Waits until the page shows the simulator's current state (the change counter it rendered is the simulator's),
+     * after which nothing re-renders until the test changes something: elements found then do not go stale.
+     */
+    private static WebDriver settled() {
+        return waitFor(driver -> String.valueOf(LIVEDESK.simulator().changeVersion())
+                .equals(driver.findElement(By.tagName("body")).getAttribute("data-version")) ? driver : null);
     }
 
     private static WebElement bubble(WebDriver driver, long messageId) {
