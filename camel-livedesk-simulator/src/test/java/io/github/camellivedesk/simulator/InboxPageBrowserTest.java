@@ -156,6 +156,24 @@ class InboxPageBrowserTest {
         HeadlessChromium.screenshot(browser, "inbox-hostile");
     }
 
+    @Test
+    void withAnAdminTokenThePageTakesItOnceFromTheFragmentAndSendsItAsAHeader() throws Exception {
+        try (LiveDeskSimulator guarded = SimulatorMain.run(
+                new String[]{ "--port", "0", "--admin-token", "t0k3n", "--conversations", "7" },
+                new java.io.PrintStream(new ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8))) {
+            browser.get(guarded.pageUrl() + "#token=t0k3n");
+
+            waitFor(driver -> !driver.findElements(By.cssSelector(".conv[data-conversation='7']")).isEmpty());
+            // the token leaves the address bar (and so the history and screenshots)
+            assertThat(browser.getCurrentUrl()).isEqualTo(guarded.pageUrl());
+
+            browser.get(guarded.pageUrl().replace("127.0.0.1", "localhost"));
+            waitFor(driver -> "needs the admin token".equals(driver.findElement(By.id("live")).getText()));
+            assertThat(browser.findElement(By.id("token-box")).isDisplayed()).isTrue();
+            assertThat(browser.findElements(By.cssSelector(".conv"))).isEmpty();
+        }
+    }
+
     /**
      * Waits until the page shows the simulator's current state (the change counter it rendered is the simulator's),
      * after which nothing re-renders until the test changes something: elements found then do not go stale.
