@@ -103,6 +103,35 @@ class InboxPageBrowserTest {
     }
 
     @Test
+    void templateHeadersShowInlineOnlyFromTheSimulatorsOwnStorage() throws Exception {
+        api.postMultipart(Api.messagesPath(141), new Api.Multipart().field("content", "logo")
+                .file("filename=\"logo.png\"", "image/png", png()).end());
+        String ownImage = LIVEDESK.simulator().attachments().get(0).dataUrl();
+        api.postJson(Api.messagesPath(141), template("{\"type\":\"image\",\"media_url\":\"" + ownImage + "\"}"));
+        api.postJson(Api.messagesPath(141), template(
+                "{\"type\":\"location\",\"location\":{\"latitude\":52.52,\"longitude\":13.405,"
+                        + "\"name\":\"Depot\",\"address\":\"Main St 1\"}}"));
+        api.postJson(Api.messagesPath(141),
+                template("{\"type\":\"document\",\"media_url\":\"https://files.example/invoice.pdf\"}"));
+
+        settled();
+        WebElement image = bubble(browser, 2).findElement(By.cssSelector(".template img"));
+        waitFor(driver -> ((Number) script("return arguments[0].naturalWidth", image)).intValue() == 64);
+        assertThat(text(bubble(browser, 3), ".media")).isEqualTo("Location: Depot, Main St 1 (52.52, 13.405)");
+        // nothing from elsewhere is loaded: the document is named, with its URL as text
+        assertThat(text(bubble(browser, 4), ".media"))
+                .isEqualTo("document header (not loaded, not from the simulator): https://files.example/invoice.pdf");
+        assertThat(bubble(browser, 4).findElements(By.cssSelector("img, a, video, iframe"))).isEmpty();
+        assertThat(text(bubble(browser, 4), ".body")).isEqualTo("Hi John, your order is shipped.");
+    }
+
+    private static String template(String header) {
+        return "{\"content\":\"Hi {{1}}, your order is {{2}}.\",\"message_type\":\"outgoing\",\"template_params\":{"
+                + "\"name\":\"order_update\",\"language\":\"en_US\",\"processed_params\":{\"1\":\"John\",\"2\":\"shipped\"},"
+                + "\"header_params\":" + header + "}}";
+    }
+
+    @Test
     void aFailedMessageShowsItsErrorAndTheCustomerWritingFromThePageLetsTheRetryThrough() throws Exception {
         SimulatedConversation conversation = LIVEDESK.simulator().conversation(141L);
         api.postJson(Api.messagesPath(141), "{\"content\":\"Are you there?\"}");
