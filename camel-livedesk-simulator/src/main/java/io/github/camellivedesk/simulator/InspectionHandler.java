@@ -23,11 +23,13 @@ final class InspectionHandler implements HttpHandler {
 
     static final String PREFIX = "/__simulator/";
     private static final Pattern CONVERSATION = Pattern
-            .compile("^conversations/([0-9]+)(/messages|/window|/customer-reply)?$");
+            .compile("^conversations/([0-9]+)(/messages|/window|/customer-reply|/status)?$");
     private static final Pattern MESSAGE = Pattern
             .compile("^conversations/([0-9]+)/messages/([0-9]+)/(fail|delivered|read)$");
 
     static final int MAX_BODY = 1024 * 1024;
+    /** How long {@code GET changes} waits for a change: below the idle timeouts of browsers and proxies. */
+    static final Duration CHANGES_WAIT = Duration.ofSeconds(25);
 
     private final MessageStore store;
     private final ContactBook contacts;
@@ -38,11 +40,13 @@ final class InspectionHandler implements HttpHandler {
     private final Runnable reset;
     private final Supplier<List<WebhookDelivery>> webhookDeliveries;
     private final AdminAccess access;
+    private final ChangeFeed changes;
 
     InspectionHandler(MessageStore store, ContactBook contacts, RequestLog requestLog, FaultInjector faults,
             Throttle throttle,
             MessageJson json,
-            Runnable reset, Supplier<List<WebhookDelivery>> webhookDeliveries, AdminAccess access) {
+            Runnable reset, Supplier<List<WebhookDelivery>> webhookDeliveries, AdminAccess access,
+            ChangeFeed changes) {
         this.store = store;
         this.contacts = contacts;
         this.requestLog = requestLog;
@@ -52,21 +56,35 @@ final class InspectionHandler implements HttpHandler {
         this.reset = reset;
         this.webhookDeliveries = webhookDeliveries;
         this.access = access;
+        this.changes = changes;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
         String method = exchange.getRequestMethod();
-        // health tells nothing and serves readiness probes, which do not know the token
-        AdminAccess.Refusal refusal = access.checkInspection(method, exchange.getRequestHeaders(),
-                !path.equals("health"));
+        // health tells nothing and serves readiness probes, which do not know the token; the page holds no data (what
+        // it shows, it fetches with the token) and a browser cannot send a header when it navigates to it
+        boolean needsToken = !path.equals("health") && !path.equals(InboxPage.PATH);
+        AdminAccess.Refusal refusal = access.checkInspection(method, exchange.getRequestHeaders(), needsToken);
         if (refusal != null) {
             refuse(exchange, refusal.status(), refusal.reason());
             return;
         }
+        if (method.equals("GET") && path.equals(InboxPage.PATH)) {
+            InboxPage.INSTANCE.serve(exchange);
+            return;
+        }
         try {
+            if (method.equals("GET") && path.equals("changes")) {
+                awaitChange(exchange);
+                return;
+            }
             Object answer = route(exchange, method, path);
+            if (answer != null && !method.equals("GET")) {
+                // faults injected or cleared, a reset: what the store does not announce itself
+                changes.changed();
+            }
             if (answer == null) {
                 ApiResponse.writeJson(exchange, 404,
                         ErrorBodies.error("No inspection endpoint " + method + " " + PREFIX + path));
@@ -77,7 +95,52 @@ final class InspectionHandler implements HttpHandler {
             refuse(exchange, 413, "Inspection API bodies are limited to " + MAX_BODY + " bytes");
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             ApiResponse.writeJson(exchange, 400, ErrorBodies.error(e.getMessage()));
+        } catch (IllegalStateException e) {
+            ApiResponse.writeJson(exchange, 409, ErrorBodies.error(e.getMessage()));
         }
+    }
+
+    /**
+     * {@code GET changes?since=V}: answers {@code {"version": W}} once the change counter differs from V (at once
+     * when it does already), or after {@link #CHANGES_WAIT} with V. The page asks again after each answer.
+     */
+    private void awaitChange(HttpExchange exchange) throws IOException {
+        Long since = query(exchange, "since");
+        if (since == null) {
+            ApiResponse.writeJson(exchange, 200, JsonWriter.write(Map.of("version", changes.version())));
+            return;
+        }
+        changes.await(since, CHANGES_WAIT, version -> {
+            try {
+                ApiResponse.writeJson(exchange, 200, JsonWriter.write(Map.of("version", version)));
+            } catch (IOException pageLeft) {
+                exchange.close();
+            }
+        });
+    }
+
+    /** A query parameter of digits; null when absent; IllegalArgumentException (400) when it is not digits. */
+    private static Long query(HttpExchange exchange, String name) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                Long value = MessageStore.parseId(pair.substring(name.length() + 1));
+                if (value == null) {
+                    throw new IllegalArgumentException(name + " must be a whole number of 0 or more");
+                }
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** The last {@code ?last=N} entries of a list, or all of it: the page shows recent ones, not 10,000. */
+    private static <T> List<T> last(HttpExchange exchange, List<T> all) {
+        Long last = query(exchange, "last");
+        return last == null || last >= all.size() ? all : all.subList(all.size() - last.intValue(), all.size());
     }
 
     /** Answers and closes the connection: what the client still sends is not read. */
@@ -102,6 +165,8 @@ final class InspectionHandler implements HttpHandler {
                 stats.put("throttled_requests", throttle.refused());
                 stats.put("client_rate_limit", describe(throttle.clientLimit()));
                 stats.put("conversation_rate_limit", describe(throttle.conversationLimit()));
+                // inbox pages waiting for a change right now (a page under load is refreshing, not always waiting)
+                stats.put("pages_waiting", changes.waiting());
                 return stats;
             case "GET conversations":
                 List<Object> conversations = new ArrayList<>();
@@ -117,7 +182,7 @@ final class InspectionHandler implements HttpHandler {
                 return contactList;
             case "GET requests":
                 List<Object> requests = new ArrayList<>();
-                for (RecordedRequest request : requestLog.all()) {
+                for (RecordedRequest request : last(exchange, requestLog.all())) {
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("method", request.method());
                     json.put("path", request.path());
@@ -142,7 +207,7 @@ final class InspectionHandler implements HttpHandler {
                 return attachments;
             case "GET webhooks":
                 List<Object> deliveries = new ArrayList<>();
-                for (WebhookDelivery delivery : webhookDeliveries.get()) {
+                for (WebhookDelivery delivery : last(exchange, webhookDeliveries.get())) {
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("delivery_id", delivery.deliveryId());
                     json.put("event", delivery.event());
@@ -193,7 +258,7 @@ final class InspectionHandler implements HttpHandler {
                 return conversation(conversation);
             case "GET /messages":
                 List<Object> messages = new ArrayList<>();
-                for (StoredMessage message : conversation.messages()) {
+                for (StoredMessage message : last(exchange, conversation.messages())) {
                     messages.add(json.toMap(message));
                 }
                 return messages;
@@ -204,6 +269,8 @@ final class InspectionHandler implements HttpHandler {
                     conversation.customerReply("(window opened through the inspection API)");
                 }
                 return conversation(conversation);
+            case "POST /status":
+                return conversation(changeStatus(conversation, body(exchange)));
             case "POST /customer-reply":
                 Object content = body(exchange).get("content");
                 return json.toMap(conversation.customerReply(content == null ? "" : content.toString()));
@@ -232,6 +299,27 @@ final class InspectionHandler implements HttpHandler {
         return json.toMap(changed);
     }
 
+    /**
+     * {@code POST conversations/{id}/status} with {@code status} and, for {@code snoozed}, an optional
+     * {@code snoozed_until}: the same change and transition matrix as the API's {@code toggle_status}, without the
+     * credentials, faults, rate limits or request log (it is a tester's action, not a client's call).
+     */
+    private static SimulatedConversation changeStatus(SimulatedConversation conversation, Map<String, Object> body) {
+        ConversationStatus target = ConversationStatus.fromWire(body.get("status"))
+                .orElseThrow(
+                        () -> new IllegalArgumentException("status must be one of open, resolved, pending, snoozed"));
+        java.time.Instant until = null;
+        if (target == ConversationStatus.SNOOZED && body.get("snoozed_until") != null) {
+            until = java.time.Instant.ofEpochSecond(number(body, "snoozed_until", 0).longValue());
+        }
+        SimulatedConversation.StatusChange change = conversation.changeStatus(target, until);
+        if (!change.accepted()) {
+            throw new IllegalStateException("Conversation status cannot go from " + change.from().wireName() + " to "
+                    + change.to().wireName());
+        }
+        return conversation;
+    }
+
     private static Map<String, Object> describe(RateLimit limit) {
         if (limit == null) {
             return null;
@@ -252,6 +340,7 @@ final class InspectionHandler implements HttpHandler {
                 conversation.snoozedUntil().map(until -> (Object) until.getEpochSecond()).orElse(null));
         json.put("contact_id", conversation.contact().map(contact -> (Object) contact.id()).orElse(null));
         json.put("inbox_id", conversation.inboxId());
+        json.put("unread_count", conversation.unreadCount());
         return json;
     }
 

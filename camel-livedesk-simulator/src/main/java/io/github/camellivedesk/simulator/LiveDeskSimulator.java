@@ -44,6 +44,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
     private final MessageJson messageJson;
     private final ConversationJson conversationJson;
     private final Throttle throttle;
+    private final ChangeFeed changes = new ChangeFeed();
     private HttpServer server;
     private ExecutorService executor;
     private ScheduledExecutorService scheduler;
@@ -54,8 +55,8 @@ public final class LiveDeskSimulator implements AutoCloseable {
 
     LiveDeskSimulator(SimulatorSettings settings) {
         this.settings = settings;
-        this.store = new MessageStore(settings.messageRetention(), settings.inboxId());
-        this.requestLog = new RequestLog(settings.requestLogSize(), settings.recordRequests());
+        this.store = new MessageStore(settings.messageRetention(), settings.inboxId(), changes);
+        this.requestLog = new RequestLog(settings.requestLogSize(), settings.recordRequests(), changes);
         this.messageJson = new MessageJson(settings.inboxId(), settings.accountId());
         this.conversationJson = new ConversationJson(settings.accountId(), messageJson);
         this.throttle = new Throttle(settings.clientRateLimit(), settings.conversationRateLimit(), System::nanoTime);
@@ -95,8 +96,10 @@ public final class LiveDeskSimulator implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
+        changes.answerOn(scheduler, executor);
         if (settings.webhookUrl() != null) {
-            webhooks = new WebhookSender(settings.webhookUrl(), settings.webhookSecret(), settings.requestLogSize());
+            webhooks = new WebhookSender(settings.webhookUrl(), settings.webhookSecret(), settings.requestLogSize(),
+                    changes);
             store.onEvents(new WebhookEvents(webhooks, messageJson, conversationJson, settings.accountId()));
         }
         String host = server.getAddress().getAddress().getHostAddress();
@@ -112,7 +115,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
                         messages, new ContactCalls(contacts, store, settings.inboxId(), conversationJson),
                         new ConversationCalls(contacts, store, settings.inboxId(), conversationJson), writer));
         server.createContext(InspectionHandler.PREFIX, new InspectionHandler(store, contacts, requestLog, faults,
-                throttle, messageJson, this::reset, this::webhookDeliveries, access));
+                throttle, messageJson, this::reset, this::webhookDeliveries, access, changes));
         server.createContext(DownloadHandler.PREFIX, new DownloadHandler(store, access));
         server.createContext("/",
                 exchange -> ApiResponse.writeJson(exchange, 404, ErrorBodies.error("Resource could not be found")));
@@ -172,6 +175,7 @@ public final class LiveDeskSimulator implements AutoCloseable {
             storage.clear();
         }
         seed();
+        changes.changed();
     }
 
     /** The root URL, e.g. {@code http://127.0.0.1:41234}, without a trailing slash. */
@@ -274,6 +278,24 @@ public final class LiveDeskSimulator implements AutoCloseable {
     public List<WebhookDelivery> webhookDeliveries() {
         WebhookSender sender = webhooks;
         return sender == null ? List.of() : sender.deliveries();
+    }
+
+    /**
+     * The live inbox page, e.g. {@code http://127.0.0.1:41234/__simulator/ui}: open it in a browser to watch the
+     * conversations and act as the customer (see the README, "The inbox page").
+     */
+    public String pageUrl() {
+        return baseUrl() + InspectionHandler.PREFIX + InboxPage.PATH;
+    }
+
+    /** The change counter the inbox page waits on ({@code GET /__simulator/changes}). */
+    long changeVersion() {
+        return changes.version();
+    }
+
+    /** How many pages wait for a change right now. */
+    int changesWaiting() {
+        return changes.waiting();
     }
 
     /** The fault injection controls. */

@@ -96,6 +96,14 @@ public final class LiveDeskSimulatorExtension
         return simulator().baseUrl();
     }
 
+    /**
+     * The running simulator's live inbox page, to open in a browser while a test runs (for instance from a breakpoint):
+     * {@link LiveDeskSimulator#pageUrl()}.
+     */
+    public String pageUrl() {
+        return simulator().pageUrl();
+    }
+
     /** The API key it accepts. */
     public String apiKey() {
         return settings.apiKey();

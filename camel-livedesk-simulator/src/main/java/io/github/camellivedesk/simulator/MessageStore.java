@@ -25,12 +25,19 @@ final class MessageStore {
     private final AtomicLong nextAttachmentId = new AtomicLong(1);
     private final int retention;
     private final long inboxId;
+    private final ChangeFeed changes;
     private volatile Consumer<Path> onEvicted = file -> {};
     private volatile ConversationEvents events = ConversationEvents.NONE;
 
-    MessageStore(int retention, long inboxId) {
+    MessageStore(int retention, long inboxId, ChangeFeed changes) {
         this.retention = retention;
         this.inboxId = inboxId;
+        this.changes = changes;
+    }
+
+    /** Tells watching pages that a conversation or message changed. */
+    void changed() {
+        changes.changed();
     }
 
     /** What to do with the file of an attachment whose message retention dropped. */
@@ -48,8 +55,14 @@ final class MessageStore {
     }
 
     SimulatedConversation create(long id) {
-        return conversations.computeIfAbsent(id,
+        SimulatedConversation existing = conversations.get(id);
+        if (existing != null) {
+            return existing;
+        }
+        SimulatedConversation created = conversations.computeIfAbsent(id,
                 key -> new SimulatedConversation(key, this, retention, inboxId, null, ConversationStatus.OPEN));
+        changes.changed();
+        return created;
     }
 
     /**
@@ -63,6 +76,7 @@ final class MessageStore {
                     contact, status);
             // create(id) is not synchronized: an id it took in the meantime is skipped
             if (conversations.putIfAbsent(id, conversation) == null) {
+                changes.changed();
                 // only the API's conversations are announced: seeded and inspection ones are a test's set-up
                 events.conversationCreated(conversation);
                 return conversation;
@@ -142,6 +156,7 @@ final class MessageStore {
     void update(SimulatedConversation conversation, StoredMessage updated) {
         messages.put(updated.id(), updated);
         conversation.replace(updated);
+        changes.changed();
         events.messageUpdated(conversation, updated);
     }
 
@@ -152,6 +167,7 @@ final class MessageStore {
             // retention keeps long load tests flat on disk too, not only in memory
             evicted.attachments().forEach(attachment -> onEvicted.accept(attachment.path()));
         }
+        changes.changed();
         events.messageCreated(conversation, message);
     }
 

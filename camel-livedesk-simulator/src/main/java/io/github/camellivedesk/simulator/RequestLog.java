@@ -21,14 +21,17 @@ final class RequestLog {
     private final AtomicInteger count = new AtomicInteger();
     private final int capacity;
     private final boolean enabled;
+    private final ChangeFeed changes;
 
-    RequestLog(int capacity, boolean enabled) {
+    RequestLog(int capacity, boolean enabled, ChangeFeed changes) {
         this.capacity = capacity;
         this.enabled = enabled;
+        this.changes = changes;
     }
 
     void add(RecordedRequest request) {
         count.incrementAndGet();
+        changes.changed();
         if (!enabled) {
             return;
         }

@@ -78,6 +78,7 @@ public final class SimulatedConversation {
         }
         status = target;
         snoozedUntil = target == ConversationStatus.SNOOZED ? until : null;
+        store.changed();
         if (from != target) {
             store.events().statusChanged(this, from, target);
         }
@@ -90,8 +91,11 @@ public final class SimulatedConversation {
     }
 
     /** Closes the 24-hour window: free-form messages are then stored as failed with WhatsApp error 131047. */
-    public synchronized void closeWindow() {
-        windowOpen = false;
+    public void closeWindow() {
+        synchronized (this) {
+            windowOpen = false;
+        }
+        store.changed();
     }
 
     /**
@@ -109,6 +113,7 @@ public final class SimulatedConversation {
                 snoozedUntil = null;
             }
         }
+        store.changed();
         if (reopened != null) {
             // after the message's message_created, as in Chatwoot, where the message reopens the conversation
             store.events().statusChanged(this, reopened, ConversationStatus.OPEN);
@@ -145,6 +150,24 @@ public final class SimulatedConversation {
         StoredMessage updated = message.withStatus(newStatus, externalError, message.retryCount());
         store.update(this, updated);
         return updated;
+    }
+
+    /**
+     * The customer's messages an agent has not answered yet: incoming messages after the last outgoing message that is
+     * not a private note (a note is not an answer: the customer never sees it). Chatwoot counts the incoming messages
+     * after the agent last looked; the simulator has no agent who looks, so an answer stands for having read.
+     */
+    synchronized int unreadCount() {
+        int unread = 0;
+        for (java.util.Iterator<StoredMessage> it = messages.descendingIterator(); it.hasNext();) {
+            StoredMessage message = it.next();
+            if ("incoming".equals(message.messageType())) {
+                unread++;
+            } else if (!message.privateMessage()) {
+                break;
+            }
+        }
+        return unread;
     }
 
     /** Whether free-form messages can be delivered. */

@@ -146,6 +146,10 @@ public final class SimulatorMain {
         out.println("  Inspect:    " + simulator.baseUrl() + InspectionHandler.PREFIX + "conversations, "
                 + simulator.baseUrl() + InspectionHandler.PREFIX + "contacts");
         SimulatorSettings settings = simulator.settings();
+        // the token is the user's own; the banner says where it goes, never what it is
+        out.println("  Inbox page: " + simulator.pageUrl()
+                + (settings.adminToken() == null ? "" : "#token=<the --admin-token value>")
+                + "   (open it in a browser: the conversations, live)");
         out.println("  Conversations: " + (settings.autoCreateConversations()
                 ? "created on first use (any id works; --no-auto-create-conversations answers 404 to unknown ids)"
                 : "only " + settings.conversations() + " (others answer 404)"));

@@ -35,16 +35,18 @@ final class WebhookSender implements AutoCloseable {
     private final URI url;
     private final String secret;
     private final int logSize;
+    private final ChangeFeed changes;
     private final HttpClient http;
     private final ExecutorService thread;
     private final Deque<WebhookDelivery> log = new ArrayDeque<>();
     // a reset forgets what is still queued: a test's deliveries never land in the next test's log
     private final AtomicLong generation = new AtomicLong();
 
-    WebhookSender(String url, String secret, int logSize) {
+    WebhookSender(String url, String secret, int logSize, ChangeFeed changes) {
         this.url = URI.create(url);
         this.secret = secret;
         this.logSize = logSize;
+        this.changes = changes;
         this.thread = Executors.newSingleThreadExecutor(runnable -> {
             Thread daemon = new Thread(runnable, "livedesk-simulator-webhooks");
             daemon.setDaemon(true);
@@ -106,6 +108,7 @@ final class WebhookSender implements AutoCloseable {
                 }
             }
         }
+        changes.changed();
     }
 
     /** Lower-case hex HMAC-SHA256 of {@code "{timestamp}.{body}"}, Chatwoot's recipe. */

@@ -28,7 +28,7 @@ class InspectionApiTest {
         List<Object> requests = Api.jsonList(api.get("/__simulator/requests"));
 
         Map<String, Object> seeded = new java.util.LinkedHashMap<>(Map.of("id", 141, "window_open", true,
-                "message_count", 2, "status", "open", "inbox_id", 79));
+                "message_count", 2, "status", "open", "inbox_id", 79, "unread_count", 0));
         seeded.put("snoozed_until", null);
         seeded.put("contact_id", null);
         assertThat(conversations).containsExactly(seeded);

@@ -21,7 +21,8 @@ class SimulatorMainTest {
         try {
             String output = printed.toString(StandardCharsets.UTF_8);
             assertThat(output).contains("LiveDesk simulator listening on " + simulator.baseUrl())
-                    .contains("API key:    k").contains("API secret: s");
+                    .contains("API key:    k").contains("API secret: s")
+                    .contains("Inbox page: " + simulator.baseUrl() + "/__simulator/ui ");
             assertThat(simulator.conversations()).extracting(SimulatedConversation::id).containsExactly(141L, 142L);
             assertThat(new Api(simulator).postJson(Api.messagesPath(142), "{\"content\":\"cli\"}").statusCode())
                     .isEqualTo(200);

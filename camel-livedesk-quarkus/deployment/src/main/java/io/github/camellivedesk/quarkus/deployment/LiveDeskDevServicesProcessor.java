@@ -65,8 +65,8 @@ class LiveDeskDevServicesProcessor {
                 .highPriorityConfig(Set.of(BASE_URL, API_KEY, API_SECRET))
                 .postStartHook(simulator -> LOG.infof(
                         "Dev Services for LiveDesk started the LiveDesk simulator at %s"
-                                + " (what it received: %s/__simulator/requests)",
-                        simulator.baseUrl(), simulator.baseUrl()))
+                                + " (watch the conversations live: %s; what it received: %s/__simulator/requests)",
+                        simulator.baseUrl(), simulator.pageUrl(), simulator.baseUrl()))
                 .build());
     }
 

@@ -35,6 +35,10 @@ final class SimulatorDevService implements Startable {
         return simulator.baseUrl();
     }
 
+    String pageUrl() {
+        return simulator.pageUrl();
+    }
+
     String apiKey() {
         return simulator.apiKey();
     }

@@ -33,6 +33,8 @@ class DevServicesStartedTest {
                     .extracting(record -> String.format(record.getMessage(), record.getParameters()))
                     .anySatisfy(line -> assertThat(line)
                             .startsWith("Dev Services for LiveDesk started the LiveDesk simulator at http://127.0.0.1:")
+                            .contains("(watch the conversations live: http://127.0.0.1:")
+                            .contains("/__simulator/ui; what it received: http://127.0.0.1:")
                             .endsWith("/__simulator/requests)")));
 
     @Inject

@@ -2,6 +2,7 @@ package io.github.camellivedesk.examples.quickstart;
 
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -19,19 +20,36 @@ import io.github.camellivedesk.simulator.StoredMessage;
 /**
  * Sends a text message, a private reply, a WhatsApp template and the retry of a failed message through
  * {@code livedesk:} endpoints, then prints what LiveDesk received. Runs against an embedded simulator unless
- * {@code LIVEDESK_API_KEY}, {@code LIVEDESK_API_SECRET} and {@code LIVEDESK_CONVERSATION_ID} are set.
+ * {@code LIVEDESK_API_KEY}, {@code LIVEDESK_API_SECRET} and {@code LIVEDESK_CONVERSATION_ID} are set. Its last line
+ * is the simulator's inbox page; {@code -Dlivedesk.keepRunning=true} keeps the simulator running until Ctrl-C, so a
+ * person can open the page and look at the conversation.
  */
 public final class QuickstartApplication {
 
     static final long SIMULATED_CONVERSATION = 141L;
+    static final String KEEP_RUNNING = "livedesk.keepRunning";
 
     private QuickstartApplication() {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean keepRunning = Boolean.getBoolean(KEEP_RUNNING);
         try (LiveDeskTarget target = target(System.getenv())) {
-            run(target, System.out);
+            run(target, System.out, keepRunning);
+            if (keepRunning && target.isSimulated()) {
+                waitForCtrlC(target);
+            }
         }
+    }
+
+    /** Blocks until the JVM is asked to stop; the simulator is closed (its files deleted) on the way out. */
+    private static void waitForCtrlC(LiveDeskTarget target) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            target.close();
+            stopped.countDown();
+        }, "quickstart-shutdown"));
+        stopped.await();
     }
 
     /** The real LiveDesk with all of the {@code LIVEDESK_*} variables set, otherwise a simulator. */
@@ -39,7 +57,7 @@ public final class QuickstartApplication {
         return LiveDeskTarget.fromEnvironment(env, Conversation.REQUIRED, SIMULATED_CONVERSATION);
     }
 
-    static void run(LiveDeskTarget target, PrintStream out) throws Exception {
+    static void run(LiveDeskTarget target, PrintStream out, boolean keepRunning) throws Exception {
         Map<String, String> properties = target.camelProperties();
         String baseUrl = properties.get("camel.component.livedesk.base-url");
         String conversationId = properties.get(LiveDeskTarget.CONVERSATION_PROPERTY);
@@ -104,6 +122,15 @@ public final class QuickstartApplication {
             printReadiness(main, out);
         } finally {
             main.stop();
+        }
+        LiveDeskSimulator simulator = target.simulator();
+        if (simulator != null) {
+            // the last line, where a person looks: the conversation as an agent would see it
+            out.println();
+            out.println(keepRunning ? "The simulator keeps running until Ctrl-C; watch and act on the conversation at:"
+                    : "The inbox page (run with -D" + KEEP_RUNNING
+                            + "=true to keep the simulator running and open it):");
+            out.println(simulator.pageUrl());
         }
     }
 

@@ -19,7 +19,7 @@ class QuickstartApplicationTest {
     void runsTheFourStepsAgainstTheSimulator() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (LiveDeskTarget target = QuickstartApplication.target(Map.of())) {
-            QuickstartApplication.run(target, new PrintStream(printed, true, StandardCharsets.UTF_8));
+            QuickstartApplication.run(target, new PrintStream(printed, true, StandardCharsets.UTF_8), false);
 
             var messages = target.simulator().conversation(QuickstartApplication.SIMULATED_CONVERSATION).messages();
             assertThat(messages).extracting(StoredMessage::content).containsExactly(
@@ -33,6 +33,9 @@ class QuickstartApplicationTest {
             assertThat(messages.get(2).templateParams()).containsEntry("name", "order_update");
             assertThat(messages.get(3).status()).isEqualTo("sent");
             assertThat(messages.get(3).retryCount()).isEqualTo(1);
+            String[] lines = printed.toString(StandardCharsets.UTF_8).split("\\R");
+            assertThat(lines[lines.length - 1]).isEqualTo(target.simulator().baseUrl() + "/__simulator/ui");
+            assertThat(lines[lines.length - 2]).contains("-Dlivedesk.keepRunning=true");
         }
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("embedded LiveDesk simulator")
                 .contains("The simulator received")
