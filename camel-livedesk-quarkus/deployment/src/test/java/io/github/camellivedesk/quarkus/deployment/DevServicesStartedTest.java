@@ -9,11 +9,13 @@ import java.util.logging.Level;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.QuarkusUnitTest;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.github.camellivedesk.LiveDeskConstants;
 import io.github.camellivedesk.model.LiveDeskMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,5 +57,24 @@ class DevServicesStartedTest {
                 HttpRequest.newBuilder(URI.create(baseUrl + "/__simulator/conversations/141/messages")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(stored).contains("\"content\":\"Hello from Quarkus\"");
+    }
+
+    @Test
+    void aMessageToACustomerNeedsNoConversationSeeded() throws Exception {
+        Exchange answered = producer.request("livedesk:send?inboxId=79", exchange -> {
+            exchange.getMessage().setBody("Hello Ana");
+            exchange.getMessage().setHeader(LiveDeskConstants.CUSTOMER_PHONE_NUMBER, "+4915112345678");
+        });
+
+        assertThat(answered.getException()).isNull();
+        String conversation = answered.getMessage().getHeader(LiveDeskConstants.CONVERSATION_ID, String.class);
+        assertThat(inspect("/__simulator/contacts")).contains("\"phone_number\":\"+4915112345678\"");
+        assertThat(inspect("/__simulator/conversations/" + conversation + "/messages"))
+                .contains("\"content\":\"Hello Ana\"");
+    }
+
+    private String inspect(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 }
