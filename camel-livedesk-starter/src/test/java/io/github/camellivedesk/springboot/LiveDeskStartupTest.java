@@ -1,12 +1,19 @@
 package io.github.camellivedesk.springboot;
 
+import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.StandardEnvironment;
@@ -36,6 +43,32 @@ class LiveDeskStartupTest {
                     from("direct:send").to("livedesk:send?conversationId=141");
                 }
             });
+
+    // a failed start-up is logged by Camel (ERROR, with the stack trace) and Spring (WARN): kept here, not in the
+    // build's output, and asserted on where it matters (the secret never in it)
+    private static final List<String> STARTUP_LOGGERS = List.of("org.apache.camel.impl.engine.AbstractCamelContext",
+            "org.springframework.context.annotation.AnnotationConfigApplicationContext");
+    private final ListAppender<ILoggingEvent> startupLog = new ListAppender<>();
+
+    @BeforeEach
+    void captureStartupFailures() {
+        startupLog.start();
+        for (String name : STARTUP_LOGGERS) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            logger.addAppender(startupLog);
+            logger.setAdditive(false);
+        }
+    }
+
+    @AfterEach
+    void releaseStartupLog() {
+        for (String name : STARTUP_LOGGERS) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            logger.detachAppender(startupLog);
+            logger.setAdditive(true);
+        }
+        startupLog.stop();
+    }
 
     @Test
     void camelCaseNamesBindToo() {
@@ -74,6 +107,9 @@ class LiveDeskStartupTest {
                     assertThat(context.getStartupFailure()).rootCause().isInstanceOf(LiveDeskValidationException.class)
                             .hasMessageContaining("option apiKey: is missing or blank");
                     assertThat(context.getStartupFailure()).rootCause().message().doesNotContain(LIVEDESK.apiSecret());
+                    assertThat(startupLog.list).extracting(ILoggingEvent::getFormattedMessage)
+                            .anySatisfy(line -> assertThat(line).contains("option apiKey: is missing or blank"))
+                            .allSatisfy(line -> assertThat(line).doesNotContain(LIVEDESK.apiSecret()));
                 });
     }
 
