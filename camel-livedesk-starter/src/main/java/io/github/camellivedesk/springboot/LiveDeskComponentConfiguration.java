@@ -223,8 +223,8 @@ public class LiveDeskComponentConfiguration {
     /**
      * send, template addressed to a customer: the most customers whose contact and conversation this component keeps
      * in memory, the most recently used first. A customer it no longer holds is read back from the
-     * customerStateRepository, or else found again in LiveDesk (a few requests, never a duplicate). About 200 bytes
-     * each.
+     * customerStateRepository, or else found again in LiveDesk (a few requests, never a duplicate). A few hundred
+     * bytes each.
      */
     private Integer maxRememberedCustomers = 10000;
 
