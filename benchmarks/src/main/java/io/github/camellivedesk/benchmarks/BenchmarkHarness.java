@@ -390,7 +390,8 @@ public final class BenchmarkHarness {
                         + "a warm-up, then a measured window. CPU is the variant JVM's own process CPU time; peak heap is the highest "
                         + "heap use in the measured window.");
         if (options.repeat() > 1) {
-            md.append(" No-latency, ordering-cost and the burst with pacing on ran ").append(options.repeat())
+            md.append(" No-latency, ordering-cost, the burst with pacing on and the customers pair ran ")
+                    .append(options.repeat())
                     .append(" times each, variants in turn; their tables show, per variant, the run with the median messages/s, "
                             + "and the section \"Median of ")
                     .append(options.repeat()).append(" runs\" every run.");

@@ -123,9 +123,10 @@ final class CustomersCount {
      *                        {@link CustomersRunner#BY_CONVERSATION})
      * @param messages        messages handed over
      * @param customers       customers they went to
-     * @param seconds         from the first message handed over until every exchange completed
+     * @param seconds         from the first message handed over until every exchange completed (the median of the
+     *                        timed rounds)
      * @param finished        whether every exchange completed within ten minutes
-     * @param failed          exchanges that ended with an exception
+     * @param failed          exchanges that ended with an exception, in all timed rounds
      * @param contacts        contacts created (2xx answers)
      * @param conversations   conversations created
      * @param messageRequests messages sent (2xx answers)

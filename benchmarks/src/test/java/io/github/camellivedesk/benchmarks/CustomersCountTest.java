@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** How the customers scenario counts what the simulator saw; the run itself is made with -Pbench. */
 class CustomersCountTest {
 
-    private final CustomersScenario scenario = new CustomersScenario(6, 2, 2, 0);
+    private final CustomersScenario scenario = new CustomersScenario(6, 2, 2, 0, 1);
     private final CustomersCount counter = new CustomersCount(scenario);
     private final List<RecordedRequest> requests = new ArrayList<>();
     private long nextMessage = 1;
