@@ -1,4 +1,4 @@
-SELECT id, conversation_id, content
+SELECT id, phone_number, customer_name, content
 FROM outbox
 WHERE status = 'new'
 ORDER BY id

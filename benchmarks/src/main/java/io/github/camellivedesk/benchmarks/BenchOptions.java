@@ -11,7 +11,8 @@ import java.util.Set;
  * properties of the same names on): how often the repeated scenarios run, which scenarios and variants, and shorter
  * windows for a quick check. Empty values mean the default.
  *
- * @param repeat         runs of each repeated scenario (no-latency, ordering-cost, the burst with pacing on), one sitting
+ * @param repeat         runs of each repeated scenario (no-latency, ordering-cost, the burst with pacing on, the
+ *                       customers pair), one sitting
  * @param scenarios      the scenarios to run, in {@link #SCENARIOS} order
  * @param variants       the variants of the no-latency and latency-200ms scenarios
  * @param warmupSeconds  warm-up of the text scenarios (no-latency, latency-200ms, ordering-cost), or NaN for theirs
@@ -27,10 +28,11 @@ record BenchOptions(int repeat, List<String> scenarios, List<Variant> variants, 
     static final String ATTACHMENT_10MIB = "attachment-10MiB";
     static final String ATTACHMENT_100MIB = "attachment-100MiB";
     static final String BURST = "burst";
+    static final String CUSTOMERS = "customers";
 
     /** Every scenario, in the order the harness runs them. */
     static final List<String> SCENARIOS = List.of(NO_LATENCY, LATENCY_200MS, ORDERING_COST, ATTACHMENT_10MIB,
-            ATTACHMENT_100MIB, BURST);
+            ATTACHMENT_100MIB, BURST, CUSTOMERS);
 
     static final String PREFIX = "livedesk.bench.";
 

@@ -131,6 +131,9 @@ public final class BenchmarkHarness {
             issue14.append(
                     burst(BurstScenario.issue14().withMessages(options.burstMessages()), options.repeat(), figures));
         }
+        if (options.runs(BenchOptions.CUSTOMERS)) {
+            issue14.append(customers(CustomersScenario.issue18(), options.repeat()));
+        }
         // the JMH run belongs to the full run; a selection skips it (the bench-selected profile), so an older file
         // in target/ would describe other code
         write(resultsDir, options, results, servers.toString(), issue14.toString(), figures,
@@ -226,6 +229,29 @@ public final class BenchmarkHarness {
         String table = burstTable(scenario, results, repeat);
         System.out.println(table);
         return "## burst against the rate limits\n\n" + scenario.describe() + ".\n\n" + table + "\n";
+    }
+
+    /**
+     * Issue 18: messages to new customers by phone number, then the same messages to conversations by id, {@code repeat}
+     * pairs in turn, each run in its own JVM against the same simulator.
+     */
+    static String customers(CustomersScenario scenario, int repeat) throws IOException, InterruptedException {
+        System.out.println("== customers: " + scenario.describe() + (repeat > 1 ? ", " + repeat + " runs" : ""));
+        List<CustomersCount.Result[]> pairs = new ArrayList<>();
+        try (LiveDeskSimulator simulator = scenario.startSimulator()) {
+            for (int run = 1; run <= repeat; run++) {
+                String label = repeat > 1 ? "run " + run + ": " : "";
+                CustomersCount.Result byCustomer = scenario.run(CustomersRunner.BY_CUSTOMER, simulator, "-Xmx512m");
+                System.out.println("   " + byCustomer.row(label));
+                CustomersCount.Result byConversation = scenario.run(CustomersRunner.BY_CONVERSATION, simulator,
+                        "-Xmx512m");
+                System.out.println("   " + byConversation.row(label));
+                pairs.add(new CustomersCount.Result[]{ byCustomer, byConversation });
+            }
+        }
+        String table = scenario.table(pairs);
+        System.out.println(table);
+        return "## customers: messages to new customers\n\n" + scenario.describe() + ".\n\n" + table + "\n";
     }
 
     static String burstTable(BurstScenario scenario, List<BurstScenario.Result> results) {
@@ -364,7 +390,8 @@ public final class BenchmarkHarness {
                         + "a warm-up, then a measured window. CPU is the variant JVM's own process CPU time; peak heap is the highest "
                         + "heap use in the measured window.");
         if (options.repeat() > 1) {
-            md.append(" No-latency, ordering-cost and the burst with pacing on ran ").append(options.repeat())
+            md.append(" No-latency, ordering-cost, the burst with pacing on and the customers pair ran ")
+                    .append(options.repeat())
                     .append(" times each, variants in turn; their tables show, per variant, the run with the median messages/s, "
                             + "and the section \"Median of ")
                     .append(options.repeat()).append(" runs\" every run.");

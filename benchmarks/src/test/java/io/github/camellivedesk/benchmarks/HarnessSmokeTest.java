@@ -87,6 +87,21 @@ class HarnessSmokeTest {
     }
 
     @Test
+    void customersByPhoneNumberMakeOneContactAndOneConversationEach() throws Exception {
+        // issue 18's scenario scaled down to 100 messages, 10 customers, 4 consumers, no warm-up, one timed round, by
+        // phone number only (one JVM, to stay quick; the by-conversation mode is the same runner with the other header)
+        CustomersScenario scenario = new CustomersScenario(100, 10, 4, 0, 1);
+        try (LiveDeskSimulator customers = scenario.startSimulator()) {
+            CustomersCount.Result byCustomer = scenario.run(CustomersRunner.BY_CUSTOMER, customers, "-Xmx256m");
+
+            assertThat(byCustomer).extracting(CustomersCount.Result::contacts, CustomersCount.Result::conversations,
+                    CustomersCount.Result::messageRequests, CustomersCount.Result::otherRequests)
+                    .containsExactly(10L, 10L, 100L, 0L);
+            assertThat(byCustomer.meetsTargets()).as(byCustomer.row("")).isTrue();
+        }
+    }
+
+    @Test
     void reportWritesTableAndChart(@TempDir Path dir) throws Exception {
         ScenarioResult result = new ScenarioResult(Scenario.noLatency(), "test", java.util.List.of(
                 new Measurement(Variant.RAW_HTTPCLIENT, 1000, 0, 1.0, 0.5, 10 << 20),

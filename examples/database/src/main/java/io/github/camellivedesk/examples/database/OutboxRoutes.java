@@ -12,19 +12,23 @@ import io.github.camellivedesk.error.LiveDeskException;
 import io.github.camellivedesk.error.LiveDeskMessageFailedException;
 
 /**
- * The outbox: every row of {@code outbox} with {@code status = 'new'} becomes one LiveDesk message, and the row
- * records what LiveDesk answered. A row is claimed with a conditional UPDATE before it is sent, so several instances
- * can poll the same table and each row is sent by one of them; no database transaction is held while LiveDesk
- * answers. The SQL lives in {@code src/main/resources/sql} and runs unchanged on H2 and PostgreSQL.
+ * The outbox: every row of {@code outbox} with {@code status = 'new'} becomes one LiveDesk message to the row's
+ * customer (its phone number, through the inbox of {@code outbox.inbox-id}), and the row records what LiveDesk
+ * answered, with the customer's conversation. A row is claimed with a conditional UPDATE before it is sent, so
+ * several instances can poll the same table and each row is sent by one of them; no database transaction is held
+ * while LiveDesk answers. The SQL lives in {@code src/main/resources/sql} and runs unchanged on H2 and PostgreSQL.
  * <p>
  * The SQL consumer hands the rows of a poll to the route one at a time and waits for each, so an instance has one
- * request to LiveDesk in flight and sends a conversation's rows in the order of their ids (a row sent again comes
+ * request to LiveDesk in flight and sends a customer's rows in the order of their ids (a row sent again comes
  * later). The UPDATE after LiveDesk's answer runs on the thread that received the answer, which holds up nothing
  * else at one request in flight.
  */
 public final class OutboxRoutes extends RouteBuilder {
 
-    /** Send a conversation id here when its customer writes: messages refused outside the 24-hour window are retried. */
+    /**
+     * Send a conversation id here when its customer writes (LiveDesk's webhook names it): the rows sent to that
+     * conversation and refused outside the 24-hour window are retried.
+     */
     public static final String CUSTOMER_REPLIED = "direct:customer-replied";
 
     private static final String LOG = "io.github.camellivedesk.examples.database";
@@ -39,15 +43,19 @@ public final class OutboxRoutes extends RouteBuilder {
                 .routeId("outbox-send")
                 .setHeader("outboxId", simple("${body[id]}"))
                 .setHeader("outboxInstance", simple("{{outbox.instance-id}}"))
-                .setHeader(LiveDeskConstants.CONVERSATION_ID, simple("${body[conversation_id]}"))
+                // the customer, not a conversation: the component finds or creates the customer's contact and
+                // conversation in the inbox, and its answer's CamelLiveDeskConversationId is written to the row
+                .setHeader(LiveDeskConstants.CUSTOMER_PHONE_NUMBER, simple("${body[phone_number]}"))
+                .setHeader(LiveDeskConstants.CUSTOMER_NAME, simple("${body[customer_name]}"))
                 .setBody(simple("${body[content]}"))
                 .to(SQL + "claim.sql" + DATA_SOURCE + "&noop=true")
                 .filter(header(SqlConstants.SQL_UPDATE_COUNT).isEqualTo(1))
                 .doTry()
-                .to("livedesk:send")
+                .to("livedesk:send?inboxId={{outbox.inbox-id}}")
                 .to(SQL + "mark-sent.sql" + DATA_SOURCE)
                 .log(LoggingLevel.INFO, LOG, "outbox row ${header.outboxId} is LiveDesk message "
-                        + "${header.CamelLiveDeskMessageId} (${header.CamelLiveDeskMessageStatus})")
+                        + "${header.CamelLiveDeskMessageId} (${header.CamelLiveDeskMessageStatus}) in conversation "
+                        + "${header.CamelLiveDeskConversationId} of ${header.CamelLiveDeskCustomerPhoneNumber}")
                 .doCatch(LiveDeskMessageFailedException.class)
                 .to(SQL + "mark-failed.sql" + DATA_SOURCE)
                 .log(LoggingLevel.INFO, LOG, "outbox row ${header.outboxId} is LiveDesk message "

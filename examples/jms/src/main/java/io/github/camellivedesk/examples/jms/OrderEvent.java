@@ -7,10 +7,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * An order event as the shop publishes it, e.g.
- * {@code {"orderId":"A-1001","conversationId":"141","customerName":"Ana","status":"shipped"}}.
+ * {@code {"orderId":"A-1001","phoneNumber":"+4915112345678","customerName":"Ana","status":"shipped"}}. It names the
+ * customer (a phone number in E.164 form, as the shop has it), not a LiveDesk conversation: the component finds or
+ * creates the customer's conversation.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record OrderEvent(String orderId, String conversationId, String customerName, String status) {
+public record OrderEvent(String orderId, String phoneNumber, String customerName, String status) {
 
     /** The body variables of the {@code order_update} template: {{1}} the customer, {{2}} the order, {{3}} its status. */
     Map<String, Object> templateParams() {

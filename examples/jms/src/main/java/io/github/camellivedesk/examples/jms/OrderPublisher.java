@@ -13,9 +13,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What the shop does: publishes order events as JSON text messages, each in the message group of its conversation
- * ({@code JMSXGroupID}), so the broker hands all of a conversation's events to one consumer, in order, however many
- * consumers share the queue.
+ * What the shop does: publishes order events as JSON text messages, each in the message group of its customer
+ * ({@code JMSXGroupID} = the customer's phone number), so the broker hands all of a customer's events to one consumer,
+ * in order, however many consumers share the queue: the customer's conversation receives them in order, and only that
+ * consumer's instance ever looks the customer up.
  */
 final class OrderPublisher {
 
@@ -31,7 +32,7 @@ final class OrderPublisher {
             MessageProducer producer = session.createProducer(session.createQueue(queue));
             for (OrderEvent event : events) {
                 TextMessage message = session.createTextMessage(JSON.writeValueAsString(event));
-                message.setStringProperty("JMSXGroupID", event.conversationId());
+                message.setStringProperty("JMSXGroupID", event.phoneNumber());
                 producer.send(message);
             }
         }
@@ -44,7 +45,7 @@ final class OrderPublisher {
         try (Connection connection = connectionFactory.createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             TextMessage message = session.createTextMessage(JSON.writeValueAsString(event));
-            message.setStringProperty("JMSXGroupID", event.conversationId());
+            message.setStringProperty("JMSXGroupID", event.phoneNumber());
             message.setStringProperty(OrderRoutes.TEMPLATE_NAME_PROPERTY, templateName);
             session.createProducer(session.createQueue(queue)).send(message);
         }

@@ -11,7 +11,8 @@ import io.github.camellivedesk.error.LiveDeskMessageFailedException;
 import io.github.camellivedesk.error.LiveDeskValidationException;
 
 /**
- * Order events from a JMS queue become LiveDesk template messages, inside the JMS session's transaction: the message
+ * Order events from a JMS queue become LiveDesk template messages to the event's customer (its phone number, through
+ * the inbox of {@code orders.inbox-id}), inside the JMS session's transaction: the message
  * is acknowledged only once LiveDesk accepted the template; a failed send rolls the session back and the broker
  * redelivers, up to its maximum delivery attempts, then moves the message to its dead-letter queue. A message that can
  * never succeed (not JSON, refused by the component, answered {@code failed}) goes to the dead-letter queue at once,
@@ -52,7 +53,10 @@ public final class OrderRoutes extends RouteBuilder {
                 .unmarshal().json(OrderEvent.class)
                 .process(exchange -> {
                     OrderEvent order = exchange.getMessage().getBody(OrderEvent.class);
-                    exchange.getMessage().setHeader(LiveDeskConstants.CONVERSATION_ID, order.conversationId());
+                    // the customer, not a conversation: the component finds or creates the customer's contact and
+                    // conversation in the inbox (once, remembered), and sets CamelLiveDeskConversationId on the answer
+                    exchange.getMessage().setHeader(LiveDeskConstants.CUSTOMER_PHONE_NUMBER, order.phoneNumber());
+                    exchange.getMessage().setHeader(LiveDeskConstants.CUSTOMER_NAME, order.customerName());
                     exchange.getMessage().setHeader(LiveDeskConstants.CONTENT, order.summary());
                     exchange.getMessage().setBody(order.templateParams());
                     // camel-jms drops incoming Camel* properties, so the publisher uses plain names and the route maps
@@ -60,9 +64,11 @@ public final class OrderRoutes extends RouteBuilder {
                     copyHeader(exchange.getMessage(), TEMPLATE_NAME_PROPERTY, LiveDeskConstants.TEMPLATE_NAME);
                     copyHeader(exchange.getMessage(), TEMPLATE_LANGUAGE_PROPERTY, LiveDeskConstants.TEMPLATE_LANGUAGE);
                 })
-                .to("livedesk:template?templateName={{orders.template-name}}&templateLanguage={{orders.template-language}}")
-                .log(LoggingLevel.INFO, LOG, "${camelId}: ${header.CamelLiveDeskContent} sent to conversation "
-                        + "${header.CamelLiveDeskConversationId} as message ${header.CamelLiveDeskMessageId}");
+                .to("livedesk:template?inboxId={{orders.inbox-id}}&templateName={{orders.template-name}}"
+                        + "&templateLanguage={{orders.template-language}}")
+                .log(LoggingLevel.INFO, LOG, "${camelId}: ${header.CamelLiveDeskContent} sent to customer "
+                        + "${header.CamelLiveDeskCustomerPhoneNumber} in conversation ${header.CamelLiveDeskConversationId} "
+                        + "as message ${header.CamelLiveDeskMessageId}");
     }
 
     private static void copyHeader(Message message, String from, String to) {

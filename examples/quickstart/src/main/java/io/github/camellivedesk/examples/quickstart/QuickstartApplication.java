@@ -18,11 +18,12 @@ import io.github.camellivedesk.simulator.LiveDeskSimulator;
 import io.github.camellivedesk.simulator.StoredMessage;
 
 /**
- * Sends a text message, a private reply, a WhatsApp template and the retry of a failed message through
- * {@code livedesk:} endpoints, then prints what LiveDesk received. Runs against an embedded simulator unless
- * {@code LIVEDESK_API_KEY}, {@code LIVEDESK_API_SECRET} and {@code LIVEDESK_CONVERSATION_ID} are set. Its last line
- * is the simulator's inbox page; {@code -Dlivedesk.keepRunning=true} keeps the simulator running until Ctrl-C, so a
- * person can open the page and look at the conversation.
+ * Sends a text message, a private reply, a WhatsApp template, the retry of a failed message and a template to a
+ * customer known by phone number through {@code livedesk:} endpoints, then prints what LiveDesk received. Runs
+ * against an embedded simulator unless {@code LIVEDESK_API_KEY}, {@code LIVEDESK_API_SECRET} and
+ * {@code LIVEDESK_CONVERSATION_ID} are set. Its last line is the simulator's inbox page;
+ * {@code -Dlivedesk.keepRunning=true} keeps the simulator running until Ctrl-C, so a person can open the page and look
+ * at the conversations.
  */
 public final class QuickstartApplication {
 
@@ -70,9 +71,10 @@ public final class QuickstartApplication {
         livedesk.getConfiguration().setBaseUrl(baseUrl);
         livedesk.getConfiguration().setApiKey(properties.get("camel.component.livedesk.api-key"));
         livedesk.getConfiguration().setApiSecret(properties.get("camel.component.livedesk.api-secret"));
-        livedesk.getConfiguration().setConversationId(conversationId);
 
         Main main = new Main();
+        // the routes' conversation (an endpoint option: the customer route must have none)
+        main.addInitialProperty(LiveDeskTarget.CONVERSATION_PROPERTY, conversationId);
         // the livedesk: producers report readiness through camel-health (Camel leaves producer checks off by default)
         main.addInitialProperty("camel.health.producers-enabled", "true");
         main.addInitialProperty("camel.health.exposure-level", "full");
@@ -116,8 +118,11 @@ public final class QuickstartApplication {
                 out.println("The last message was sent at once, so there was nothing to retry.");
             }
 
+            CustomerUpdate.send(template, target, System.getenv(), out);
+
             if (simulator != null) {
                 printReceived(simulator, out);
+                CustomerUpdate.printReceived(simulator, out);
             }
             printReadiness(main, out);
         } finally {
