@@ -438,6 +438,9 @@ class RequestRulesTest {
                 Arguments.of("file name of 1000 characters", "1000", send("141", null, null,
                         List.of(Attachment.of("n".repeat(1000), new byte[1])))),
                 Arguments.of("a template", "t", template(named())),
+                // a variable with a name, by position or by name, is no blank name
+                Arguments.of("template with body variables", "variables",
+                        template(named().bodyVariable("1", "Ann").bodyVariable("order", "A-17"))),
                 Arguments.of("location at the bounds", "90",
                         template(named().header(TemplateHeader.location(90, -180, "n", "a")))),
                 Arguments.of("location at the other bounds", "-90",
