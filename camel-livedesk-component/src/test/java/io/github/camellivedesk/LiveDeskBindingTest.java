@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +39,10 @@ import io.github.camellivedesk.internal.LiveDeskRequest;
 import io.github.camellivedesk.internal.Resolved;
 import io.github.camellivedesk.internal.TemplateJson;
 import io.github.camellivedesk.model.Attachment;
+import io.github.camellivedesk.model.ConversationStatus;
+import io.github.camellivedesk.model.LiveDeskContact;
+import io.github.camellivedesk.model.NewContact;
+import io.github.camellivedesk.model.NewConversation;
 import io.github.camellivedesk.model.SendMessageRequest;
 import io.github.camellivedesk.model.TemplateMessage;
 import io.github.camellivedesk.model.TemplateParams;
@@ -125,6 +134,9 @@ class LiveDeskBindingTest {
         if (request instanceof LiveDeskRequest.Template template) {
             return template.conversationId();
         }
+        if (request instanceof LiveDeskRequest.ToggleStatus toggle) {
+            return toggle.conversationId();
+        }
         return ((LiveDeskRequest.Retry) request).conversationId();
     };
     private static final Function<LiveDeskRequest, Resolved<?>> CONTENT = sendField(LiveDeskRequest.Send::content);
@@ -149,6 +161,49 @@ class LiveDeskBindingTest {
         LiveDeskRequest.Template template = (LiveDeskRequest.Template) request;
         return new Resolved<>(template.message().content(), template.contentSource());
     };
+
+    /** The contact of livedesk:contact, or the customer a message goes to. */
+    private static LiveDeskRequest.CreateContact customer(LiveDeskRequest request) {
+        return request instanceof LiveDeskRequest.CreateContact contact ? contact
+                : ((LiveDeskRequest.ToConversation) request).customer();
+    }
+
+    private static Function<LiveDeskRequest, Resolved<?>> customerField(
+            Function<LiveDeskRequest.CreateContact, Resolved<?>> field) {
+        return request -> field.apply(customer(request));
+    }
+
+    /**
+     * Where a message goes and why: the conversation id, or the key of the customer it goes to instead, with the
+     * source of the conversation id.
+     */
+    private static final Function<LiveDeskRequest, Resolved<?>> ADDRESS = request -> {
+        LiveDeskRequest.ToConversation message = (LiveDeskRequest.ToConversation) request;
+        return new Resolved<>(message.customer() == null ? message.conversationId().value()
+                : message.customer().customerKey(), message.conversationId().source());
+    };
+    private static final Function<LiveDeskRequest, Resolved<?>> CUSTOMER_INBOX = customerField(
+            LiveDeskRequest.CreateContact::inboxId);
+    private static final Function<LiveDeskRequest, Resolved<?>> CUSTOMER_NAME = customerField(
+            LiveDeskRequest.CreateContact::name);
+    private static final Function<LiveDeskRequest, Resolved<?>> CUSTOMER_EMAIL = customerField(
+            LiveDeskRequest.CreateContact::email);
+    private static final Function<LiveDeskRequest, Resolved<?>> CUSTOMER_PHONE = customerField(
+            LiveDeskRequest.CreateContact::phoneNumber);
+    private static final Function<LiveDeskRequest, Resolved<?>> CUSTOMER_AVATAR = customerField(
+            LiveDeskRequest.CreateContact::avatarUrl);
+    private static final Function<LiveDeskRequest, Resolved<?>> CUSTOMER_IDENTIFIER = customerField(
+            LiveDeskRequest.CreateContact::identifier);
+    private static final Function<LiveDeskRequest, Resolved<?>> CONVERSATION_INBOX = request -> ((LiveDeskRequest.CreateConversation) request)
+            .inboxId();
+    private static final Function<LiveDeskRequest, Resolved<?>> CONTACT = request -> ((LiveDeskRequest.CreateConversation) request)
+            .contactId();
+    private static final Function<LiveDeskRequest, Resolved<?>> SOURCE = request -> ((LiveDeskRequest.CreateConversation) request)
+            .sourceId();
+    private static final Function<LiveDeskRequest, Resolved<?>> STATUS = request -> ((LiveDeskRequest.ToggleStatus) request)
+            .status();
+    private static final Function<LiveDeskRequest, Resolved<?>> UNTIL = request -> ((LiveDeskRequest.ToggleStatus) request)
+            .snoozedUntil();
 
     static Stream<Arguments> rows() {
         String convHeader = LiveDeskConstants.CONVERSATION_ID;
@@ -308,6 +363,233 @@ class LiveDeskBindingTest {
                 Arguments.of("converted template", template,
                         options(NONE, e -> e.setTemplateName("t"), new StringBuilder("Hello")),
                         TEMPLATE_CONTENT, "Hello", "body (converted to TemplateMessage)"));
+    }
+
+    private static final String PHONE = LiveDeskConstants.CUSTOMER_PHONE_NUMBER;
+    private static final String EMAIL = LiveDeskConstants.CUSTOMER_EMAIL;
+    private static final String IDENTIFIER = LiveDeskConstants.CUSTOMER_IDENTIFIER;
+    private static final String NAME = LiveDeskConstants.CUSTOMER_NAME;
+    private static final String INBOX = LiveDeskConstants.INBOX_ID;
+    private static final Consumer<LiveDeskConfiguration> INBOX_407 = e -> e.setInboxId(407L);
+    private static final long SECONDS = 1_900_000_000L; // 2030-03-17T17:46:40Z
+
+    /**
+     * A message to a customer (customer headers and an inbox instead of a conversation id), livedesk:contact,
+     * livedesk:conversation and livedesk:status: the same order of sources, and per message beats per endpoint.
+     */
+    static Stream<Arguments> customerRows() {
+        LiveDeskOperation send = LiveDeskOperation.send;
+        LiveDeskOperation template = LiveDeskOperation.template;
+        LiveDeskOperation contact = LiveDeskOperation.contact;
+        LiveDeskOperation conversation = LiveDeskOperation.conversation;
+        LiveDeskOperation status = LiveDeskOperation.status;
+        String convHeader = LiveDeskConstants.CONVERSATION_ID;
+        return Stream.of(
+                // who a message goes to
+                Arguments.of("customer headers win over the conversationId option", send,
+                        options(NONE, e -> {
+                            e.setConversationId("5");
+                            e.setInboxId(407L);
+                        }, "hi", PHONE, "+4915112345678"),
+                        ADDRESS, "inbox 407 phone_number +4915112345678", "the customer headers"),
+                Arguments.of("the conversation header wins over the customer headers", send,
+                        options(NONE, INBOX_407, "hi", convHeader, "141", PHONE, "+4915112345678", EMAIL, "a@b.c",
+                                IDENTIFIER, "C-1"),
+                        ADDRESS, "141", "header " + convHeader),
+                Arguments.of("the email alone names a customer", send,
+                        options(NONE, INBOX_407, "hi", EMAIL, "Ana@Example.com"),
+                        ADDRESS, "inbox 407 email ana@example.com", "the customer headers"),
+                Arguments.of("the identifier alone names a customer", template,
+                        options(NONE, INBOX_407, null, IDENTIFIER, "C-17"),
+                        ADDRESS, "inbox 407 identifier C-17", "the customer headers"),
+                Arguments.of("the phone alone names a customer", template,
+                        options(NONE, INBOX_407, null, PHONE, "+4915112345678"),
+                        ADDRESS, "inbox 407 phone_number +4915112345678", "the customer headers"),
+                // a name cannot find the contact again: the message goes to the default conversation
+                Arguments.of("a customer name alone names no one", send,
+                        options(NONE, e -> e.setConversationId("5"), "hi", NAME, "Ana"),
+                        ADDRESS, "5", "endpoint option conversationId"),
+                // the customer of a message: the headers, the inbox header before the option
+                Arguments.of("customer inbox from the header", send,
+                        options(NONE, INBOX_407, "hi", PHONE, "+4915112345678", INBOX, "408"),
+                        CUSTOMER_INBOX, 408L, "header " + INBOX),
+                Arguments.of("customer inbox from the endpoint", send,
+                        options(c -> c.setInboxId(9L), INBOX_407, "hi", PHONE, "+4915112345678"),
+                        CUSTOMER_INBOX, 407L, "endpoint option inboxId"),
+                Arguments.of("customer inbox from the component", send,
+                        options(c -> c.setInboxId(9L), NONE, "hi", PHONE, "+4915112345678"),
+                        CUSTOMER_INBOX, 9L, "component option inboxId"),
+                Arguments.of("customer name", send, body("hi", PHONE, "+4915112345678", NAME, "Ana"),
+                        CUSTOMER_NAME, "Ana", "header " + NAME),
+                Arguments.of("customer without a name", send, body("hi", PHONE, "+4915112345678"),
+                        CUSTOMER_NAME, null, "header " + NAME),
+                Arguments.of("customer phone", template, body(null, PHONE, "+4915112345678", EMAIL, "a@b.c"),
+                        CUSTOMER_PHONE, "+4915112345678", "header " + PHONE),
+                Arguments.of("customer email", template, body(null, PHONE, "+4915112345678", EMAIL, "a@b.c"),
+                        CUSTOMER_EMAIL, "a@b.c", "header " + EMAIL),
+                Arguments.of("numeric customer identifier converted", send, body("hi", IDENTIFIER, 17),
+                        CUSTOMER_IDENTIFIER, "17", "header " + IDENTIFIER),
+                Arguments.of("customer of a message has no avatar", send, body("hi", PHONE, "+4915112345678"),
+                        CUSTOMER_AVATAR, null, "body"),
+                // livedesk:contact: body > header > endpoint option > component option
+                Arguments.of("contact from the headers", contact, body(null, PHONE, "+4915112345678"),
+                        CUSTOMER_PHONE, "+4915112345678", "header " + PHONE),
+                Arguments.of("contact without an email", contact, body(null, PHONE, "+4915112345678"),
+                        CUSTOMER_EMAIL, null, "header " + EMAIL),
+                Arguments.of("contact inbox from the endpoint", contact,
+                        options(c -> c.setInboxId(9L), INBOX_407, null), CUSTOMER_INBOX, 407L,
+                        "endpoint option inboxId"),
+                Arguments.of("contact inbox from the header", contact, options(NONE, INBOX_407, null, INBOX, 408),
+                        CUSTOMER_INBOX, 408L, "header " + INBOX),
+                Arguments.of("contact name of the body wins", contact,
+                        body(NewContact.builder().name("Body").build(), NAME, "Header"),
+                        CUSTOMER_NAME, "Body", "body NewContact"),
+                Arguments.of("contact inbox of the body wins", contact,
+                        options(NONE, INBOX_407, NewContact.builder().inboxId(5L).build(), INBOX, 6),
+                        CUSTOMER_INBOX, 5L, "body NewContact"),
+                Arguments.of("contact email header completes the body", contact,
+                        body(NewContact.builder().name("Body").build(), EMAIL, "a@b.c"),
+                        CUSTOMER_EMAIL, "a@b.c", "header " + EMAIL),
+                Arguments.of("contact phone of the body", contact,
+                        body(NewContact.builder().phoneNumber("+4915112345678").build(), PHONE, "+1555"),
+                        CUSTOMER_PHONE, "+4915112345678", "body NewContact"),
+                Arguments.of("contact email of the body", contact,
+                        body(NewContact.builder().email("body@b.c").build(), EMAIL, "header@b.c"),
+                        CUSTOMER_EMAIL, "body@b.c", "body NewContact"),
+                Arguments.of("contact avatar of the body", contact,
+                        body(NewContact.builder().avatarUrl("https://x/a.png").build()),
+                        CUSTOMER_AVATAR, "https://x/a.png", "body NewContact"),
+                Arguments.of("contact without body has no avatar", contact, body(null, PHONE, "+4915112345678"),
+                        CUSTOMER_AVATAR, null, "body"),
+                Arguments.of("contact Map", contact, body(Map.of("phone_number", "+4915112345678", "inbox_id", 3)),
+                        CUSTOMER_PHONE, "+4915112345678", "body Map"),
+                Arguments.of("contact Map inbox", contact, options(NONE, INBOX_407, Map.of("inbox_id", 3)),
+                        CUSTOMER_INBOX, 3L, "body Map"),
+                Arguments.of("contact JSON", contact, body("{\"identifier\":\"C-1\"}", IDENTIFIER, "C-2"),
+                        CUSTOMER_IDENTIFIER, "C-1", "body JSON"),
+                Arguments.of("contact JSON completed by the header", contact,
+                        body("{\"name\":\"Ana\"}", IDENTIFIER, "C-2"),
+                        CUSTOMER_IDENTIFIER, "C-2", "header " + IDENTIFIER),
+                // livedesk:conversation
+                Arguments.of("conversation contact from the header", conversation,
+                        options(NONE, INBOX_407, null, LiveDeskConstants.CONTACT_ID, "12"),
+                        CONTACT, 12L, "header " + LiveDeskConstants.CONTACT_ID),
+                Arguments.of("conversation without a contact", conversation, body(null),
+                        CONTACT, null, "header " + LiveDeskConstants.CONTACT_ID),
+                Arguments.of("conversation source from the header", conversation,
+                        body(null, LiveDeskConstants.SOURCE_ID, "src"),
+                        SOURCE, "src", "header " + LiveDeskConstants.SOURCE_ID),
+                Arguments.of("conversation inbox from the endpoint", conversation,
+                        options(c -> c.setInboxId(9L), INBOX_407, null), CONVERSATION_INBOX, 407L,
+                        "endpoint option inboxId"),
+                Arguments.of("conversation inbox from the component", conversation,
+                        options(c -> c.setInboxId(9L), NONE, null), CONVERSATION_INBOX, 9L,
+                        "component option inboxId"),
+                Arguments.of("conversation contact of the body wins", conversation,
+                        body(NewConversation.withContact(5, 7), LiveDeskConstants.CONTACT_ID, 99),
+                        CONTACT, 7L, "body NewConversation"),
+                Arguments.of("conversation inbox of the body wins", conversation,
+                        options(NONE, INBOX_407, NewConversation.withContact(5, 7), INBOX, 98),
+                        CONVERSATION_INBOX, 5L, "body NewConversation"),
+                Arguments.of("conversation source of the body wins", conversation,
+                        body(NewConversation.withSource(5, "body-src"), LiveDeskConstants.SOURCE_ID, "h"),
+                        SOURCE, "body-src", "body NewConversation"),
+                Arguments.of("conversation source header completes the body", conversation,
+                        body(NewConversation.withContact(5, 7), LiveDeskConstants.SOURCE_ID, "h"),
+                        SOURCE, "h", "header " + LiveDeskConstants.SOURCE_ID),
+                // what livedesk:contact answered earlier in the route
+                Arguments.of("conversation with the contact of the body", conversation,
+                        options(NONE, INBOX_407, answeredContact(33), LiveDeskConstants.CONTACT_ID, 99),
+                        CONTACT, 33L, "body LiveDeskContact"),
+                Arguments.of("conversation with a contact body: the inbox option", conversation,
+                        options(NONE, INBOX_407, answeredContact(33)), CONVERSATION_INBOX, 407L,
+                        "endpoint option inboxId"),
+                Arguments.of("conversation Map", conversation, body(Map.of("inbox_id", 4, "source_id", "s")),
+                        SOURCE, "s", "body Map"),
+                Arguments.of("conversation JSON", conversation, body("{\"contact_id\":8}"),
+                        CONTACT, 8L, "body JSON"),
+                // livedesk:status
+                Arguments.of("status of a String body", status,
+                        options(NONE, e -> e.setStatus("open"), " resolved ", LiveDeskConstants.NEW_STATUS, "pending"),
+                        STATUS, "resolved", "body"),
+                Arguments.of("blank String body: the status header", status,
+                        body(" ", LiveDeskConstants.NEW_STATUS, "pending"),
+                        STATUS, "pending", "header " + LiveDeskConstants.NEW_STATUS),
+                Arguments.of("status of an enum body", status,
+                        body(ConversationStatus.SNOOZED, LiveDeskConstants.NEW_STATUS, "open"),
+                        STATUS, "snoozed", "body"),
+                Arguments.of("status from the endpoint", status,
+                        options(c -> c.setStatus("open"), e -> e.setStatus("resolved"), null),
+                        STATUS, "resolved", "endpoint option status"),
+                Arguments.of("status from the component", status, options(c -> c.setStatus("open"), NONE, 42),
+                        STATUS, "open", "component option status"),
+                Arguments.of("status conversation from the header", status,
+                        options(NONE, e -> e.setConversationId("5"), "open", convHeader, "141"),
+                        CONVERSATION, "141", "header " + convHeader),
+                Arguments.of("status conversation from the endpoint", status,
+                        options(NONE, e -> e.setConversationId("5"), "open"),
+                        CONVERSATION, "5", "endpoint option conversationId"),
+                Arguments.of("not snoozed until a time", status, body("snoozed"),
+                        UNTIL, null, "header " + LiveDeskConstants.SNOOZED_UNTIL),
+                Arguments.of("snoozed until a Date", status,
+                        body("snoozed", LiveDeskConstants.SNOOZED_UNTIL, new Date(SECONDS * 1000 + 999)),
+                        UNTIL, SECONDS, "header " + LiveDeskConstants.SNOOZED_UNTIL),
+                Arguments.of("snoozed until an Instant", status,
+                        body("snoozed", LiveDeskConstants.SNOOZED_UNTIL, Instant.ofEpochSecond(SECONDS, 999)),
+                        UNTIL, SECONDS, "header " + LiveDeskConstants.SNOOZED_UNTIL),
+                Arguments.of("snoozed until an OffsetDateTime", status,
+                        body("snoozed", LiveDeskConstants.SNOOZED_UNTIL,
+                                OffsetDateTime.of(2030, 3, 17, 19, 46, 40, 0, ZoneOffset.ofHours(2))),
+                        UNTIL, SECONDS, "header " + LiveDeskConstants.SNOOZED_UNTIL),
+                Arguments.of("snoozed until an ISO-8601 String", status,
+                        body("snoozed", LiveDeskConstants.SNOOZED_UNTIL, " 2030-03-17T17:46:40Z "),
+                        UNTIL, SECONDS, "header " + LiveDeskConstants.SNOOZED_UNTIL),
+                Arguments.of("snoozed until epoch seconds as a String", status,
+                        body("snoozed", LiveDeskConstants.SNOOZED_UNTIL, String.valueOf(SECONDS)),
+                        UNTIL, SECONDS, "header " + LiveDeskConstants.SNOOZED_UNTIL),
+                Arguments.of("snoozed until epoch seconds as an Integer", status,
+                        body("snoozed", LiveDeskConstants.SNOOZED_UNTIL, (int) SECONDS),
+                        UNTIL, SECONDS, "header " + LiveDeskConstants.SNOOZED_UNTIL));
+    }
+
+    private static LiveDeskContact answeredContact(long id) {
+        return new LiveDeskContact(id, "Ana", null, "+4915112345678", null, null, null);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("customerRows")
+    void resolvesCustomersContactsConversationsAndStatus(String name, LiveDeskOperation operation, Input input,
+            Function<LiveDeskRequest, Resolved<?>> field, Object value, String source) {
+        Resolved<?> resolved = field.apply(input.bind(operation));
+
+        assertThat(resolved.value()).isEqualTo(value);
+        assertThat(resolved.source()).isEqualTo(source);
+    }
+
+    @Test
+    void aMessageWithAConversationHeaderHasNoCustomerAndOneWithoutHasNoConversationId() {
+        LiveDeskRequest.Send named = (LiveDeskRequest.Send) body("hi", LiveDeskConstants.CONVERSATION_ID, "141",
+                PHONE, "+4915112345678").bind(LiveDeskOperation.send);
+        assertThat(named.customer()).isNull();
+
+        LiveDeskRequest.Template toCustomer = (LiveDeskRequest.Template) options(NONE, e -> {
+            e.setConversationId("5");
+            e.setTemplateName("order");
+        }, null, EMAIL, "a@b.c").bind(LiveDeskOperation.template);
+        assertThat(toCustomer.conversationId().value()).isNull();
+        // the message itself is read as for a conversation
+        assertThat(toCustomer.message().templateParams().name()).isEqualTo("order");
+        assertThat(toCustomer.customer().body()).isEqualTo(new NewContact(null, null, "a@b.c", null, null, null));
+    }
+
+    /** A header of the wrong type names the option it hides only when there is one: a contact id has none. */
+    @Test
+    void aBadContactIdHeaderHasNoOptionToFallBackTo() {
+        assertThatThrownBy(() -> body(null, LiveDeskConstants.CONTACT_ID, "x").bind(LiveDeskOperation.conversation))
+                .isInstanceOf(LiveDeskValidationException.class)
+                .hasMessageContaining("header CamelLiveDeskContactId: 'x' (String) is not a contact id (Long)")
+                .hasMessageContaining("Set the header to a Long")
+                .hasMessageNotContaining("remove it");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -475,7 +757,44 @@ class LiveDeskBindingTest {
                         List.of("body JSON: cannot be read")),
                 Arguments.of("template message_type incoming", LiveDeskOperation.template,
                         body("{\"message_type\":\"incoming\",\"template_params\":{}}"),
-                        List.of("body JSON message_type: 'incoming' is not outgoing")));
+                        List.of("body JSON message_type: 'incoming' is not outgoing")),
+                // livedesk:contact
+                Arguments.of("unsupported contact body", LiveDeskOperation.contact, body(42),
+                        List.of("body: a java.lang.Integer cannot be a contact", "CamelLiveDeskCustomer* headers")),
+                Arguments.of("contact Map with an unknown key", LiveDeskOperation.contact, body(Map.of("nmae", "Ana")),
+                        List.of("body Map: has the unknown key 'nmae'", "Use the keys inbox_id, name, email")),
+                Arguments.of("contact Map with a wrong type", LiveDeskOperation.contact,
+                        body(Map.of("inbox_id", "abc")),
+                        List.of("body Map: cannot be read (", "Use the keys inbox_id")),
+                Arguments.of("contact JSON array", LiveDeskOperation.contact, body("[1]"),
+                        List.of("body JSON: is not a JSON object", "Send a JSON object with inbox_id, name")),
+                Arguments.of("contact JSON broken", LiveDeskOperation.contact, body("{\"name\":"),
+                        List.of("body JSON: cannot be read ('", "Send a JSON object")),
+                Arguments.of("contact JSON with an unknown key", LiveDeskOperation.contact, body("{\"phone\":\"1\"}"),
+                        List.of("body JSON: has the unknown key 'phone'")),
+                Arguments.of("inbox header not a number", LiveDeskOperation.contact,
+                        options(NONE, INBOX_407, null, INBOX, "abc"),
+                        List.of("header CamelLiveDeskInboxId: 'abc' (String) is not a numeric inbox id (Long)",
+                                "Set the header to a Long, or remove it to use the inboxId option")),
+                // livedesk:conversation
+                Arguments.of("unsupported conversation body", LiveDeskOperation.conversation, body(4.2),
+                        List.of("body: a java.lang.Double cannot be a conversation",
+                                "CamelLiveDeskContactId or CamelLiveDeskSourceId header")),
+                Arguments.of("conversation Map with an unknown key", LiveDeskOperation.conversation,
+                        body(Map.of("contact", 7)),
+                        List.of("body Map: has the unknown key 'contact'",
+                                "Use the keys inbox_id, contact_id and source_id")),
+                Arguments.of("conversation JSON number", LiveDeskOperation.conversation, body("42"),
+                        List.of("body JSON: is not a JSON object", "Send a JSON object with inbox_id and contact_id")),
+                // livedesk:status
+                Arguments.of("snoozed until no time", LiveDeskOperation.status,
+                        body("snoozed", LiveDeskConstants.SNOOZED_UNTIL, "tomorrow"),
+                        List.of("header CamelLiveDeskSnoozedUntil: 'tomorrow' (String) is not a time (an Instant, a "
+                                + "Date, an ISO-8601 instant or epoch seconds) (Long)")),
+                // a local time is no instant: which one it is depends on a time zone the route did not give
+                Arguments.of("snoozed until a local time", LiveDeskOperation.status,
+                        body("snoozed", LiveDeskConstants.SNOOZED_UNTIL, LocalDateTime.of(2030, 3, 17, 17, 46)),
+                        List.of("header CamelLiveDeskSnoozedUntil: '2030-03-17T17:46' (LocalDateTime) is not a time")));
     }
 
     private static Map<String, Object> variables() {

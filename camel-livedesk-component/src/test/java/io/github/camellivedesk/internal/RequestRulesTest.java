@@ -80,6 +80,65 @@ class RequestRulesTest {
         return new LiveDeskRequest.Retry(conversation("141"), new Resolved<>(messageId, "endpoint option messageId"));
     }
 
+    // the sources the binding gives the customer's fields: the headers, the inboxId option, the avatar of the body
+    private static final String INBOX = "endpoint option inboxId";
+    private static final String NAME = "header CamelLiveDeskCustomerName";
+    private static final String EMAIL = "header CamelLiveDeskCustomerEmail";
+    private static final String PHONE = "header CamelLiveDeskCustomerPhoneNumber";
+    private static final String AVATAR = "body";
+    private static final String IDENTIFIER = "header CamelLiveDeskCustomerIdentifier";
+
+    /** A contact (livedesk:contact, or the customer of a message) with these fields, each from its usual source. */
+    private static LiveDeskRequest.CreateContact contact(Long inboxId, String name, String email, String phone,
+            String avatar, String identifier) {
+        return new LiveDeskRequest.CreateContact(new Resolved<>(inboxId, INBOX), new Resolved<>(name, NAME),
+                new Resolved<>(email, EMAIL), new Resolved<>(phone, PHONE), new Resolved<>(avatar, AVATAR),
+                new Resolved<>(identifier, IDENTIFIER));
+    }
+
+    /** A contact in inbox 407 known only by this phone number. */
+    private static LiveDeskRequest.CreateContact phone(String phone) {
+        return contact(407L, null, null, phone, null, null);
+    }
+
+    /** A contact in inbox 407 known only by this email. */
+    private static LiveDeskRequest.CreateContact email(String email) {
+        return contact(407L, null, email, null, null, null);
+    }
+
+    /** A text to a customer instead of a conversation, as the binding reads it: no conversation id. */
+    private static LiveDeskRequest.Send toCustomer(LiveDeskRequest.CreateContact customer, String content) {
+        return new LiveDeskRequest.Send(new Resolved<>(null, "the customer headers"), customer,
+                new Resolved<>(content, "body"), new Resolved<>(false, "component option privateMessage"),
+                new Resolved<>(null, "header CamelLiveDeskInReplyTo"), new Resolved<>(List.of(), "body"));
+    }
+
+    /** A template to a customer instead of a conversation. */
+    private static LiveDeskRequest.Template templateToCustomer(LiveDeskRequest.CreateContact customer,
+            TemplateMessage.Builder message) {
+        return new LiveDeskRequest.Template(new Resolved<>(null, "the customer headers"), customer, message.build(),
+                "header CamelLiveDeskTemplateName", "endpoint option templateLanguage", "body");
+    }
+
+    private static LiveDeskRequest.CreateConversation newConversation(Long inboxId, Long contactId,
+            String sourceId) {
+        return new LiveDeskRequest.CreateConversation(new Resolved<>(inboxId, "header CamelLiveDeskInboxId"),
+                new Resolved<>(contactId, "header CamelLiveDeskContactId"),
+                new Resolved<>(sourceId, "header CamelLiveDeskSourceId"));
+    }
+
+    private static final String UNTIL = "header CamelLiveDeskSnoozedUntil";
+
+    private static LiveDeskRequest.ToggleStatus status(String conversationId, String status, Long snoozedUntil) {
+        return new LiveDeskRequest.ToggleStatus(conversation(conversationId),
+                new Resolved<>(status, "endpoint option status"), new Resolved<>(snoozedUntil, UNTIL));
+    }
+
+    /** Epoch seconds this many seconds from now. */
+    private static long inSeconds(long seconds) {
+        return System.currentTimeMillis() / 1000 + seconds;
+    }
+
     // at most 20 characters, 2 files of 10 bytes each
     private static final RequestRules VALIDATOR = new RequestRules(20, 2, 10);
 
@@ -250,7 +309,96 @@ class RequestRulesTest {
                         List.of("endpoint option messageId: '0' is not a positive message id")),
                 Arguments.of("message id negative", retry(-3L), List.of("'-3' is not a positive message id")),
                 Arguments.of("retry checks the conversation too", new LiveDeskRequest.Retry(conversation("a b"),
-                        new Resolved<>(1L, "x")), List.of("contains whitespace")));
+                        new Resolved<>(1L, "x")), List.of("contains whitespace")),
+                // contact: the inbox
+                Arguments.of("contact without inbox", contact(null, null, null, "+4915112345678", null, null),
+                        List.of(INBOX + ": is not set and there is no CamelLiveDeskInboxId header",
+                                "Set the inboxId option to the API channel's Channel ID")),
+                Arguments.of("contact in inbox 0", contact(0L, null, null, "+4915112345678", null, null),
+                        List.of(INBOX + ": '0' is not an inbox id", "positive Channel ID")),
+                Arguments.of("contact in a negative inbox", contact(-7L, null, null, "+4915112345678", null, null),
+                        List.of(INBOX + ": '-7' is not an inbox id")),
+                // contact: how it can be found again
+                Arguments.of("contact with a name only", contact(407L, "Ana", null, null, "https://x/a.png", null),
+                        List.of("contact: has no identifier, phone number or email",
+                                "CamelLiveDeskCustomerIdentifier")),
+                // blank is as good as missing, not a value the other rules check
+                Arguments.of("contact with blank email, phone and identifier", contact(407L, "Ana", " ", "", null,
+                        "\t"), List.of("contact: has no identifier, phone number or email")),
+                Arguments.of("phone without +", phone("004915112345678"),
+                        List.of(PHONE + ": '004915112345678' is not a phone number in E.164 form", "+4915112345678")),
+                Arguments.of("phone with country code 0", phone("+04915112345"), List.of(PHONE + ": '+04915112345'")),
+                Arguments.of("phone with spaces", phone("+49 151 12345678"), List.of("is not a phone number")),
+                Arguments.of("phone of 16 digits", phone("+1234567890123456"), List.of("is not a phone number")),
+                Arguments.of("phone beside a good email", contact(407L, null, "ana@example.com", "12", null, null),
+                        List.of(PHONE + ": '12' is not a phone number")),
+                Arguments.of("email without a dot in the domain", email("ana@example"),
+                        List.of(EMAIL + ": 'ana@example' is not an email address", "ana@example.com")),
+                Arguments.of("email without @", email("ana.example.com"), List.of(EMAIL + ": 'ana.example.com'")),
+                Arguments.of("email with a space", email("ana maria@example.com"), List.of("is not an email address")),
+                Arguments.of("email beside a good phone", contact(407L, null, "ana", "+4915112345678", null, null),
+                        List.of(EMAIL + ": 'ana' is not an email address")),
+                Arguments.of("avatar not http", contact(407L, null, null, "+4915112345678", "ftp://x/a.png", null),
+                        List.of(AVATAR + ": 'ftp://x/a.png' is not an http(s) URL", "public https link")),
+                Arguments.of("avatar too short for http", contact(407L, null, null, "+4915112345678", "http:/", null),
+                        List.of("'http:/' is not an http(s) URL")),
+                Arguments.of("name of 256 characters",
+                        contact(407L, "n".repeat(256), null, "+4915112345678", null, null),
+                        List.of(NAME + ": has 256 characters, more than 255", "Shorten it")),
+                Arguments.of("identifier of 256 characters", contact(407L, null, null, null, null, "i".repeat(256)),
+                        List.of(IDENTIFIER + ": has 256 characters, more than 255")),
+                Arguments.of("email of 256 characters",
+                        email("a".repeat(244) + "@example.com"), List.of(EMAIL + ": has 256 characters")),
+                Arguments.of("avatar of 256 characters",
+                        contact(407L, null, null, "+4915112345678", "https://" + "a".repeat(248), null),
+                        List.of(AVATAR + ": has 256 characters")),
+                Arguments.of("blank identifier beside a phone", contact(407L, null, null, "+4915112345678", null, " "),
+                        List.of(IDENTIFIER + ": is blank", "Leave the identifier out")),
+                Arguments.of("empty identifier beside an email", contact(407L, null, "ana@example.com", null, null,
+                        ""), List.of(IDENTIFIER + ": is blank")),
+                // a message to a customer: the customer's rules instead of the conversation id's, then the message's
+                Arguments.of("text to a customer without inbox",
+                        toCustomer(contact(null, null, null, "+4915112345678", null, null), "hi"),
+                        List.of(INBOX + ": is not set")),
+                Arguments.of("text to a customer with a bad phone", toCustomer(phone("0151"), "hi"),
+                        List.of(PHONE + ": '0151' is not a phone number")),
+                Arguments.of("empty text to a customer", toCustomer(phone("+4915112345678"), " "),
+                        List.of("body: content is blank")),
+                Arguments.of("template to a customer with a bad email",
+                        templateToCustomer(email("ana@"), named()), List.of(EMAIL + ": 'ana@'")),
+                Arguments.of("template to a customer without a name",
+                        templateToCustomer(phone("+4915112345678"), named().name(null)),
+                        List.of("template_params.name: is missing")),
+                // conversation
+                Arguments.of("conversation without inbox", newConversation(null, 12L, null),
+                        List.of("header CamelLiveDeskInboxId: is not set and there is no CamelLiveDeskInboxId header")),
+                Arguments.of("conversation in inbox 0", newConversation(0L, 12L, null),
+                        List.of("header CamelLiveDeskInboxId: '0' is not an inbox id")),
+                Arguments.of("conversation with no one", newConversation(407L, null, null),
+                        List.of("conversation: names no contact: neither a contact id nor a source id is set",
+                                "CamelLiveDeskContactId header")),
+                Arguments.of("conversation with a blank source id", newConversation(407L, null, " "),
+                        List.of("conversation: names no contact")),
+                Arguments.of("conversation with contact 0", newConversation(407L, 0L, null),
+                        List.of("header CamelLiveDeskContactId: '0' is not a contact id", "positive id")),
+                Arguments.of("conversation with a negative contact beside a source id",
+                        newConversation(407L, -1L, "src"), List.of("'-1' is not a contact id")),
+                // status
+                Arguments.of("status not set", status("141", null, null),
+                        List.of("endpoint option status: is not set and there is no CamelLiveDeskNewStatus header",
+                                "livedesk:status?status=resolved")),
+                Arguments.of("status unknown", status("141", "closed", null),
+                        List.of("endpoint option status: 'closed' is not a conversation status",
+                                "open, resolved, pending or snoozed")),
+                Arguments.of("snoozed-until with status resolved", status("141", "resolved", inSeconds(3600)),
+                        List.of(UNTIL + ": is set for status 'resolved'", "only with status snoozed")),
+                Arguments.of("snoozed-until in the past", status("141", "snoozed", inSeconds(-60)),
+                        List.of(UNTIL + ": ", " is not in the future", "next message")),
+                // now is no later than the rules' now: not after it
+                Arguments.of("snoozed-until now", status("141", "snoozed", inSeconds(0)),
+                        List.of(UNTIL + ": ", " is not in the future")),
+                Arguments.of("status of conversation 0", status("0", "open", null),
+                        List.of(HEADER + ": '0' is not a positive number")));
     }
 
     private static Attachment bytes(String name) {
@@ -290,6 +438,9 @@ class RequestRulesTest {
                 Arguments.of("file name of 1000 characters", "1000", send("141", null, null,
                         List.of(Attachment.of("n".repeat(1000), new byte[1])))),
                 Arguments.of("a template", "t", template(named())),
+                // a variable with a name, by position or by name, is no blank name
+                Arguments.of("template with body variables", "variables",
+                        template(named().bodyVariable("1", "Ann").bodyVariable("order", "A-17"))),
                 Arguments.of("location at the bounds", "90",
                         template(named().header(TemplateHeader.location(90, -180, "n", "a")))),
                 Arguments.of("location at the other bounds", "-90",
@@ -301,7 +452,39 @@ class RequestRulesTest {
                 Arguments.of("text header", "text", template(named().header(TemplateHeader.text("Ann")))),
                 Arguments.of("buttons 0 and 1", "buttons",
                         template(named().urlButton(0, "a").quickReplyButton(1, "p"))),
-                Arguments.of("retry of message 1", "retry", retry(1L)));
+                Arguments.of("retry of message 1", "retry", retry(1L)),
+                // contacts: the least of each rule
+                Arguments.of("contact by phone in inbox 1", "phone",
+                        contact(1L, null, null, "+4915112345678", null, null)),
+                Arguments.of("shortest E.164 phone", "+12", phone("+12")),
+                Arguments.of("longest E.164 phone", "15 digits", phone("+123456789012345")),
+                Arguments.of("contact by email", "email", email("ana.maria@mail.example.com")),
+                Arguments.of("contact by identifier", "identifier", contact(407L, null, null, null, null, "C-17")),
+                // a blank field beside the one the contact is known by is left out, not refused
+                Arguments.of("email with a blank phone", "blank phone",
+                        contact(407L, null, "ana@example.com", " ", null, null)),
+                Arguments.of("phone with a blank email", "blank email",
+                        contact(407L, null, "", "+4915112345678", null, null)),
+                Arguments.of("identifier with blank avatar", "blank avatar",
+                        contact(407L, null, null, null, " ", "C-17")),
+                Arguments.of("every field at its limit", "255", contact(407L, "n".repeat(255),
+                        "a".repeat(243) + "@example.com", "+4915112345678", "https://" + "a".repeat(247),
+                        "i".repeat(255))),
+                Arguments.of("https avatar", "https", contact(407L, null, null, "+4915112345678",
+                        "https://x/a.png", null)),
+                Arguments.of("http avatar in capitals", "HTTP", contact(407L, null, null, "+4915112345678",
+                        "HTTP://x/a.png", null)),
+                Arguments.of("text to a customer", "no conversation id", toCustomer(phone("+4915112345678"), "hi")),
+                Arguments.of("template to a customer", "no conversation id",
+                        templateToCustomer(email("ana@example.com"), named())),
+                // conversations
+                Arguments.of("conversation with contact 1", "contact", newConversation(1L, 1L, null)),
+                Arguments.of("conversation by source id", "source", newConversation(407L, null, "src-1")),
+                // status
+                Arguments.of("status resolved", "resolved", status("141", "resolved", null)),
+                Arguments.of("status in capitals", "OPEN", status("141", "OPEN", null)),
+                Arguments.of("snoozed until the next message", "snoozed", status("141", "snoozed", null)),
+                Arguments.of("snoozed for an hour", "an hour", status("141", "snoozed", inSeconds(3600))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -210,6 +210,89 @@ class CustomerConversationsTest {
         assertThat(requests).hasSize(1).first().isInstanceOf(LiveDeskRequest.CreateContact.class);
     }
 
+    @Test
+    void aFailureOtherThanADuplicateIsTheLookUpsFailure() {
+        CustomerConversations customers = new CustomerConversations(10, null);
+        LiveDeskHttpException down = new LiveDeskHttpException(503, "Service Unavailable", "down", "", null);
+
+        CompletableFuture<CustomerConversations.Found> found = customers.conversationOf(byPhone("+4915100000001"),
+                ACCOUNT, calls);
+        answers.get(0).completeExceptionally(down);
+
+        assertThat(found.handle((ok, failure) -> failure).join()).isSameAs(down);
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void aSearchStopsAtTheLastPageTheCountAnnounces() {
+        CustomerConversations customers = new CustomerConversations(10, null);
+        LiveDeskHttpException refusal = duplicate();
+
+        CompletableFuture<CustomerConversations.Found> found = customers
+                .conversationOf(byPhone("+4915100000001"), ACCOUNT, calls);
+        answers.get(0).completeExceptionally(refusal);
+        // 2 contacts on page 1 of 2 in all: there is no page 2
+        answer(1, new ContactPage(nonMatching(2), 2));
+
+        assertThat(found.handle((ok, failure) -> failure).join()).isSameAs(refusal);
+        assertThat(requests).extracting(CustomerConversationsTest::describe).containsExactly("contact",
+                "search +4915100000001 page 1");
+    }
+
+    @Test
+    void aSearchReadsAtMost20Pages() {
+        CustomerConversations customers = new CustomerConversations(10, null);
+        LiveDeskHttpException refusal = duplicate();
+
+        CompletableFuture<CustomerConversations.Found> found = customers
+                .conversationOf(byPhone("+4915100000001"), ACCOUNT, calls);
+        answers.get(0).completeExceptionally(refusal);
+        // every page has one more contact that is not the customer, of 1000 in all
+        for (int page = 1; page <= 25 && !found.isDone(); page++) {
+            answer(page, new ContactPage(nonMatching(1), 1000));
+        }
+
+        assertThat(found.handle((ok, failure) -> failure).join()).isSameAs(refusal);
+        assertThat(requests).hasSize(21);
+        assertThat(describe(requests.get(20))).isEqualTo("search +4915100000001 page 20");
+    }
+
+    @Test
+    void aConversationAnotherLookUpStoredBetweenTheTwoRecallsIsAnsweredWithoutAsking() {
+        // the first read finds nothing, the second finds what another look-up (or process) wrote meanwhile
+        MapStates states = new MapStates() {
+            private int reads;
+
+            @Override
+            public String getState(String key) {
+                return reads++ == 0 ? null : "141/7";
+            }
+        };
+        CustomerConversations customers = new CustomerConversations(10, states);
+
+        CompletableFuture<CustomerConversations.Found> found = customers.conversationOf(byPhone("+4915100000001"),
+                ACCOUNT, calls);
+
+        assertThat(found).isCompletedWithValue(
+                new CustomerConversations.Found(new CustomerConversation("141", 7), true));
+        assertThat(requests).isEmpty();
+        assertThat(customers.remembered()).isEqualTo(1);
+    }
+
+    @Test
+    void aCustomerReadFromTheRepositoryIsAnsweredAndHeldInMemory() {
+        MapStates states = new MapStates();
+        states.values.put("k", "141/7");
+        CustomerMemory memory = new CustomerMemory(10, states);
+
+        assertThat(memory.recall("k")).contains(new CustomerConversation("141", 7));
+        assertThat(memory.size()).isEqualTo(1);
+        assertThat(memory.recall("unknown")).as("nothing stored: neither answered nor held").isEmpty();
+        assertThat(memory.size()).isEqualTo(1);
+        states.values.clear();
+        assertThat(memory.recall("k")).as("held in memory now").contains(new CustomerConversation("141", 7));
+    }
+
     // ---- helpers
 
     private void remember(CustomerConversations customers, LiveDeskRequest.CreateContact customer, long conversation,
@@ -270,7 +353,7 @@ class CustomerConversationsTest {
     }
 
     /** A StateRepository the test can look into. */
-    private static final class MapStates implements StateRepository<String, String> {
+    private static class MapStates implements StateRepository<String, String> {
 
         final Map<String, String> values = new HashMap<>();
 

@@ -231,6 +231,23 @@ class DispatcherTest {
     }
 
     @Test
+    void remembersAtLeastOneCustomer() {
+        assertThat(new Dispatcher.Settings(RateLimit.NONE, RateLimit.NONE, 1, 1, null).maxRememberedCustomers())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> new Dispatcher.Settings(RateLimit.NONE, RateLimit.NONE, 1, 0, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxRememberedCustomers must be at least 1, was 0");
+    }
+
+    @Test
+    void pacesOnlyWithALimit() {
+        RateLimit limit = RateLimit.perMinute(60);
+        assertThat(new Dispatcher.Settings(RateLimit.NONE, RateLimit.NONE, 1, 1, null).paces()).isFalse();
+        assertThat(new Dispatcher.Settings(limit, RateLimit.NONE, 1, 1, null).paces()).isTrue();
+        assertThat(new Dispatcher.Settings(RateLimit.NONE, limit, 1, 1, null).paces()).isTrue();
+    }
+
+    @Test
     void aResendAfterA429WaitsForTheRateLimitsLikeAFirstSend() {
         RateLimit limit = RateLimit.perMinute(60);
         Dispatcher dispatcher = dispatcher(limit, RateLimit.NONE, 100);

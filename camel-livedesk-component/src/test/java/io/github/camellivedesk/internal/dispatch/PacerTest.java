@@ -245,6 +245,102 @@ class PacerTest {
         assertThat(scheduler.pendingTimers()).isZero();
     }
 
+    /**
+     * The sweep starts only above 1024 buckets, and then drops exactly the ones full again: a bucket whose
+     * theoretical arrival time is now is full, one a token was just taken from is not.
+     */
+    @Test
+    void aSweepAbove1024BucketsDropsExactlyTheOnesFullAgain() {
+        RateLimit limit = RateLimit.perMinute(60);
+        Pacer pacer = pacer(RateLimit.NONE, limit);
+        for (int i = 0; i < 1024; i++) {
+            assertThat(pacer.acquire("c" + i)).isDone();
+        }
+        scheduler.advance(Duration.ofNanos(limit.refillIntervalNanos()));
+
+        assertThat(pacer.acquire("x")).isDone();
+        assertThat(pacer.conversationBuckets()).as("1024 buckets are not above the threshold: no sweep")
+                .isEqualTo(1025);
+
+        assertThat(pacer.acquire("y")).isDone();
+        assertThat(pacer.conversationBuckets()).as("the 1024 full buckets swept, x (just used) and y kept")
+                .isEqualTo(2);
+        assertThat(pacer.holdingLimit("x")).isEqualTo(Pacer.Limit.CONVERSATION);
+    }
+
+    @Test
+    void aConversationHeldBackOnlyWhileItsBurstIsUsedUp() {
+        // 200 a minute: a burst of 3
+        RateLimit limit = RateLimit.perMinute(200);
+        Pacer pacer = pacer(RateLimit.NONE, limit);
+        long interval = limit.refillIntervalNanos();
+
+        pacer.acquire("c");
+        assertThat(pacer.holdingLimit("c")).as("two of the burst left").isNull();
+        pacer.acquire("c");
+        pacer.acquire("c");
+        assertThat(pacer.holdingLimit("c")).isEqualTo(Pacer.Limit.CONVERSATION);
+
+        scheduler.advance(Duration.ofNanos(3 * interval));
+        assertThat(pacer.holdingLimit("c")).as("full again, bucket still held").isNull();
+        assertThat(pacer.conversationBuckets()).isEqualTo(1);
+    }
+
+    @Test
+    void theClientWaitCountsTheBurstAndTheTimePassed() {
+        // 120 a minute: a burst of 2
+        RateLimit limit = RateLimit.perMinute(120);
+        Pacer pacer = pacer(limit, RateLimit.NONE);
+        long interval = limit.refillIntervalNanos();
+
+        pacer.acquire("a");
+        assertThat(pacer.clientWait()).as("one of the burst left").isZero();
+        pacer.acquire("b");
+        assertThat(pacer.clientWait()).isEqualTo(Duration.ofNanos(interval));
+
+        // long after: the bucket is full, the wait zero, never negative
+        scheduler.advance(Duration.ofNanos(5 * interval));
+        assertThat(pacer.clientWait()).isZero();
+
+        // at 5 intervals: c and d take the burst, e waits one interval; a fourth would wait two
+        assertThat(pacer.acquire("c")).isDone();
+        assertThat(pacer.acquire("d")).isDone();
+        assertThat(pacer.acquire("e")).isNotDone();
+        assertThat(pacer.clientWait()).isEqualTo(Duration.ofNanos(2 * interval));
+    }
+
+    @Test
+    void closingLetsGoOfTheWaitersSoTheWaitIsOnlyTheTokensTaken() {
+        RateLimit limit = RateLimit.perMinute(60);
+        Pacer pacer = pacer(limit, RateLimit.NONE);
+        for (int i = 0; i < 4; i++) {
+            pacer.acquire("c" + i);
+        }
+        assertThat(pacer.clientWait()).isEqualTo(Duration.ofNanos(4 * limit.refillIntervalNanos()));
+
+        pacer.close();
+
+        assertThat(pacer.clientWait()).isEqualTo(Duration.ofNanos(limit.refillIntervalNanos()));
+    }
+
+    @Test
+    void aTimerRefusedWhileReleasingWaitersFailsTheRestInsteadOfLeavingThemHanging() {
+        RateLimit limit = RateLimit.perMinute(60);
+        Pacer pacer = pacer(limit, RateLimit.NONE);
+        assertThat(pacer.acquire("a")).isDone();
+        CompletableFuture<Void> second = pacer.acquire("b");
+        CompletableFuture<Void> third = pacer.acquire("c");
+        scheduler.shutdown();
+
+        // the timer armed before runs: it lets the second go, and cannot arm the next one for the third
+        scheduler.advance(Duration.ofNanos(limit.refillIntervalNanos()));
+
+        assertThat(second).isCompleted();
+        assertThat(second.isCompletedExceptionally()).isFalse();
+        assertThatThrownBy(third::join).hasMessageContaining("closed");
+        assertThat(pacer.waiting()).isZero();
+    }
+
     private static void assertMostInAnyWindow(List<Long> times, RateLimit limit) {
         List<Long> sorted = times.stream().sorted().toList();
         long window = limit.period().plus(limit.margin()).toNanos();
