@@ -161,7 +161,16 @@ final class LiveDeskEventsConsumer extends DefaultConsumer {
 
     private boolean remember(String deliveryId) {
         // added before routing, so that the same delivery posted to two instances at once is routed by one
-        return repository.add(deliveryId);
+        try {
+            return repository.add(deliveryId);
+        } catch (RuntimeException e) {
+            // a shared repository may refuse the second of two simultaneous claims with an exception of its own
+            // (Camel's JDBC one: a duplicate key) instead of false: if the id is there now, another instance has it
+            if (repository.contains(deliveryId)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Routes the event; true once the route completed without an exception. */

@@ -60,7 +60,12 @@ abstract class EventsTestSupport {
     @BeforeEach
     void startCamel() throws Exception {
         simulator.reset();
-        context = camel(port);
+        context = camel(port, serverBodyLimit());
+    }
+
+    /** The HTTP server's own body limit in bytes (Camel Main: camel.server.maxBodySize); 0 for none. */
+    long serverBodyLimit() {
+        return 0;
     }
 
     @AfterEach
@@ -69,11 +74,14 @@ abstract class EventsTestSupport {
     }
 
     /** A started CamelContext with a platform-http server on this port and a livedesk component for the simulator. */
-    static CamelContext camel(int port) throws Exception {
+    static CamelContext camel(int port, long serverBodyLimit) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost("127.0.0.1");
         server.setBindPort(port);
+        if (serverBodyLimit > 0) {
+            server.setMaxBodySize(serverBodyLimit);
+        }
         camel.addService(new VertxPlatformHttpServer(server));
         camel.addComponent("livedesk", LiveDeskTestSupport.pointAt(new LiveDeskComponent(), simulator));
         camel.start();
