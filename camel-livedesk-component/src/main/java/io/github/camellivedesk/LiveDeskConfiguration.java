@@ -149,9 +149,9 @@ public class LiveDeskConfiguration implements Cloneable {
     private String webhookSecret;
 
     @UriParam(label = "consumer,security", secret = true,
-            description = "events: a token the webhook URL must carry as its query parameter token "
-                    + "(https://host/livedesk/events?token=...), or the delivery is answered 401 and not routed; "
-                    + "for when LiveDesk does not sign. Never logged.")
+            description = "events: a token the webhook URL must carry as the value of its query parameter named "
+                    + "token, or the delivery is answered 401 and not routed; for when LiveDesk does not sign. Never "
+                    + "logged.")
     private String webhookToken;
 
     @UriParam(label = "consumer,security", defaultValue = "5m", javaType = "java.time.Duration",
