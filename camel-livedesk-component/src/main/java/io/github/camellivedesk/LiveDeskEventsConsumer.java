@@ -245,13 +245,12 @@ final class LiveDeskEventsConsumer extends DefaultConsumer {
         if (body instanceof byte[] bytes) {
             return BoundedBody.check(bytes, options.getMaxBodySize());
         }
-        InputStream stream = body instanceof InputStream in ? in
-                : request.getContext().getTypeConverter().tryConvertTo(InputStream.class, request, body);
-        if (stream != null) {
+        if (body instanceof InputStream stream) {
             try (stream) {
                 return BoundedBody.read(stream, options.getMaxBodySize());
             }
         }
+        // a body the server already holds whole (Vert.x: a Buffer): copied once, then checked
         byte[] bytes = request.getContext().getTypeConverter().tryConvertTo(byte[].class, request, body);
         if (bytes == null) {
             throw new RefusedDelivery(400, "body could not be read");

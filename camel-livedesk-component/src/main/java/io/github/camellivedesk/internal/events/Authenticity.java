@@ -23,6 +23,8 @@ public final class Authenticity {
     private static final String PREFIX = "sha256=";
 
     private final SecretKeySpec key;
+    // keyed once; each delivery uses a clone: Mac.getInstance and init per delivery cost more than the HMAC itself
+    private final Mac prototype;
     private final byte[] token;
     private final long toleranceSeconds;
 
@@ -34,6 +36,7 @@ public final class Authenticity {
     public Authenticity(String secret, String token, Duration tolerance) {
         this.key = secret == null ? null : new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.prototype = key == null ? null : newMac(key);
         this.toleranceSeconds = tolerance.toSeconds();
     }
 
@@ -85,12 +88,23 @@ public final class Authenticity {
     }
 
     private byte[] mac(String timestamp, byte[] body) {
+        Mac mac;
+        try {
+            mac = (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            // a provider whose Mac cannot be cloned: a new one each time
+            mac = newMac(key);
+        }
+        mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) '.');
+        return mac.doFinal(body);
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) '.');
-            return mac.doFinal(body);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -96,7 +96,8 @@ public final class EventReader {
     }
 
     private static LiveDeskMessage message(ObjectNode payload) throws JsonProcessingException {
-        ObjectNode message = payload.deepCopy();
+        // the tree is this delivery's own (the event keeps the JSON text), so it is changed in place
+        ObjectNode message = payload;
         // the webhook names the type, where the API answers a number: the model keeps the API's number
         JsonNode type = message.get("message_type");
         if (type != null && type.isTextual()) {
