@@ -125,12 +125,16 @@ final class LiveDeskEventsConsumer extends DefaultConsumer {
                     body, Instant.now().getEpochSecond());
             LiveDeskEvent event = EventReader.read(body);
             String deliveryId = deliveryId(in.getHeader(DELIVERY_HEADER, String.class));
-            if (!filter.accepts(event)) {
+            Claim claim = !filter.accepts(event) ? null : deliveryId == null ? Claim.NEW : claim(deliveryId);
+            if (claim == null) {
                 status = 200;
                 reason = "not routed: filtered out";
-            } else if (deliveryId != null && !remember(deliveryId)) {
+            } else if (claim == Claim.SEEN) {
                 status = 200;
                 reason = "not routed: delivery seen before";
+            } else if (claim == Claim.UNAVAILABLE) {
+                status = 503;
+                reason = "delivery ids unavailable";
             } else {
                 boolean routed = route(event, deliveryId);
                 status = routed ? 200 : 500;
@@ -145,11 +149,10 @@ final class LiveDeskEventsConsumer extends DefaultConsumer {
             status = 400;
             reason = "body could not be read";
         } catch (RuntimeException e) {
-            // the idempotent repository failed (e.g. its database is down): LiveDesk will not resend, say so loudly
-            LOG.warn("A delivery on {} could not be checked against the delivery ids seen: {}", options.getPath(),
-                    e.toString());
-            status = 503;
-            reason = "delivery ids unavailable";
+            // a fault of this consumer, not of the delivery: LiveDesk will not resend, so it is said loudly
+            LOG.warn("A delivery on {} could not be handled: {}", options.getPath(), e.toString());
+            status = 500;
+            reason = "the delivery could not be handled";
         }
         Message out = request.getMessage();
         // nothing of the request (its signature, its token parameter) goes back in the answer's headers
@@ -159,17 +162,34 @@ final class LiveDeskEventsConsumer extends DefaultConsumer {
         out.setBody(reason);
     }
 
-    private boolean remember(String deliveryId) {
+    /** What claiming a delivery id in the repository found. */
+    private enum Claim {
+        /** Not seen before: this consumer routes it. */
+        NEW,
+        /** Seen before, or claimed by another instance at the same moment. */
+        SEEN,
+        /** The repository failed (e.g. its database is down): answered 503, not routed. */
+        UNAVAILABLE
+    }
+
+    private Claim claim(String deliveryId) {
         // added before routing, so that the same delivery posted to two instances at once is routed by one
         try {
-            return repository.add(deliveryId);
+            return repository.add(deliveryId) ? Claim.NEW : Claim.SEEN;
         } catch (RuntimeException e) {
-            // a shared repository may refuse the second of two simultaneous claims with an exception of its own
-            // (Camel's JDBC one: a duplicate key) instead of false: if the id is there now, another instance has it
-            if (repository.contains(deliveryId)) {
-                return false;
+            try {
+                // a shared repository may refuse the second of two simultaneous claims with an exception of its own
+                // (Camel's JDBC one: a duplicate key) instead of false: if the id is there now, another instance has it
+                if (repository.contains(deliveryId)) {
+                    return Claim.SEEN;
+                }
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
             }
-            throw e;
+            // LiveDesk will not resend: said loudly
+            LOG.warn("A delivery on {} could not be checked against the delivery ids seen: {}", options.getPath(),
+                    e.toString());
+            return Claim.UNAVAILABLE;
         }
     }
 
@@ -186,16 +206,26 @@ final class LiveDeskEventsConsumer extends DefaultConsumer {
             getExceptionHandler().handleException("livedesk:events could not route a delivery", exchange, e);
         } finally {
             if (deliveryId != null) {
-                if (completed) {
-                    repository.confirm(deliveryId);
-                } else {
-                    // forgotten, so that the same delivery sent again (by hand: LiveDesk does not) is routed
-                    repository.remove(deliveryId);
-                }
+                settle(deliveryId, completed);
             }
             releaseExchange(exchange, false);
         }
         return completed;
+    }
+
+    /** Confirms a routed delivery's id, or forgets a failed one's; a repository fault changes no answer. */
+    private void settle(String deliveryId, boolean completed) {
+        try {
+            if (completed) {
+                repository.confirm(deliveryId);
+            } else {
+                // forgotten, so that the same delivery sent again (by hand: LiveDesk does not) is routed
+                repository.remove(deliveryId);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The delivery id of a delivery on {} could not be {}: {}", options.getPath(),
+                    completed ? "confirmed" : "forgotten", e.toString());
+        }
     }
 
     private static void bind(Message in, LiveDeskEvent event, String deliveryId) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
@@ -268,6 +269,30 @@ class EventsConsumerTest extends EventsTestSupport {
         assertThat(post(PATH, body, headers).statusCode()).isEqualTo(200);
 
         events.assertIsSatisfied(DEADLINE.toMillis());
+    }
+
+    @Test
+    void aRepositoryThatFailsIsAnswered503NotRoutedAndSaidAtWarn() throws Exception {
+        context.getRegistry().bind("broken", new MemoryIdempotentRepository() {
+            @Override
+            public boolean add(String key) {
+                throw new IllegalStateException("database down");
+            }
+
+            @Override
+            public boolean contains(String key) {
+                throw new IllegalStateException("database still down");
+            }
+        });
+        MockEndpoint events = route("livedesk:events?webhookSecret=" + SECRET + "&idempotentRepository=#broken");
+        try (LogCapture logs = LogCapture.begin(Level.INFO)) {
+            HttpResponse<String> answer = postSigned(customerMessage(11, "lost?"));
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.body()).contains("delivery ids unavailable");
+            assertThat(logs.lines(Level.WARN)).anyMatch(line -> line.contains("database down"));
+            assertThat(logs.lines(Level.ERROR)).isEmpty();
+        }
+        assertThat(events.getReceivedCounter()).isZero();
     }
 
     @Test
