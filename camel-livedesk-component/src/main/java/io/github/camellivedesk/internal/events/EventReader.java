@@ -55,6 +55,9 @@ public final class EventReader {
 
     /** The typed event of a body, or a 400 saying what is wrong with it. */
     public static LiveDeskEvent read(byte[] body) throws RefusedDelivery {
+        if (body.length == 0) {
+            throw new RefusedDelivery(400, "body is empty");
+        }
         JsonNode tree;
         try {
             tree = MAPPER.readTree(body);
