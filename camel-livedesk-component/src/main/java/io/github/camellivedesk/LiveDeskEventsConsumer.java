@@ -86,9 +86,10 @@ final class LiveDeskEventsConsumer extends DefaultConsumer {
                     + "events to the route. Set webhookSecret (the API channel's webhook secret) or webhookToken.",
                     options.getPath());
         }
-        Endpoint endpoint = getEndpoint().getCamelContext()
-                .getEndpoint("platform-http:" + options.getPath() + "?httpMethodRestrict=POST&muteException=true");
         try {
+            // inside: without camel-platform-http on the class path the endpoint itself cannot be created
+            Endpoint endpoint = getEndpoint().getCamelContext()
+                    .getEndpoint("platform-http:" + options.getPath() + "?httpMethodRestrict=POST&muteException=true");
             http = endpoint.createConsumer(this::receive);
             ServiceHelper.startService(http);
         } catch (Exception e) {
