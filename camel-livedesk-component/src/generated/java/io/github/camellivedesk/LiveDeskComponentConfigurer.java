@@ -38,6 +38,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camellivedesk.LiveDeskConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -49,12 +51,15 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "conversationRateLimitPerMinute": target.setConversationRateLimitPerMinute(property(camelContext, int.class, value)); return true;
         case "customerstaterepository":
         case "customerStateRepository": target.setCustomerStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "inreplyto":
         case "inReplyTo": getOrCreateConfiguration(target).setInReplyTo(property(camelContext, java.lang.Long.class, value)); return true;
         case "inboxid":
@@ -65,6 +70,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxAttachmentSize": getOrCreateConfiguration(target).setMaxAttachmentSize(property(camelContext, long.class, value)); return true;
         case "maxattachments":
         case "maxAttachments": getOrCreateConfiguration(target).setMaxAttachments(property(camelContext, int.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxcontentlength":
@@ -75,6 +82,9 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxRememberedCustomers": target.setMaxRememberedCustomers(property(camelContext, int.class, value)); return true;
         case "messageid":
         case "messageId": getOrCreateConfiguration(target).setMessageId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "messagetypes":
+        case "messageTypes": getOrCreateConfiguration(target).setMessageTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "preserveorder":
         case "preserveOrder": getOrCreateConfiguration(target).setPreserveOrder(property(camelContext, boolean.class, value)); return true;
         case "privatemessage":
@@ -97,6 +107,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "rateLimitPeriod": target.setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "signaturetolerance":
+        case "signatureTolerance": getOrCreateConfiguration(target).setSignatureTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
@@ -112,6 +124,10 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "throwExceptionOnFailure": getOrCreateConfiguration(target).setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktoken":
+        case "webhookToken": getOrCreateConfiguration(target).setWebhookToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -127,6 +143,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "configuration": return io.github.camellivedesk.LiveDeskConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -138,12 +156,15 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "conversationRateLimitPerMinute": return int.class;
         case "customerstaterepository":
         case "customerStateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "events": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "inreplyto":
         case "inReplyTo": return java.lang.Long.class;
         case "inboxid":
@@ -154,6 +175,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxAttachmentSize": return long.class;
         case "maxattachments":
         case "maxAttachments": return int.class;
+        case "maxbodysize":
+        case "maxBodySize": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxcontentlength":
@@ -164,6 +187,9 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxRememberedCustomers": return int.class;
         case "messageid":
         case "messageId": return java.lang.Long.class;
+        case "messagetypes":
+        case "messageTypes": return java.lang.String.class;
+        case "path": return java.lang.String.class;
         case "preserveorder":
         case "preserveOrder": return boolean.class;
         case "privatemessage":
@@ -186,6 +212,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "rateLimitPeriod": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "signaturetolerance":
+        case "signatureTolerance": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "status": return java.lang.String.class;
@@ -201,6 +229,10 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "throwExceptionOnFailure": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhooktoken":
+        case "webhookToken": return java.lang.String.class;
         default: return null;
         }
     }
@@ -217,6 +249,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
@@ -228,12 +262,15 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "conversationRateLimitPerMinute": return target.getConversationRateLimitPerMinute();
         case "customerstaterepository":
         case "customerStateRepository": return target.getCustomerStateRepository();
+        case "events": return getOrCreateConfiguration(target).getEvents();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclient":
         case "httpClient": return target.getHttpClient();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "inreplyto":
         case "inReplyTo": return getOrCreateConfiguration(target).getInReplyTo();
         case "inboxid":
@@ -244,6 +281,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxAttachmentSize": return getOrCreateConfiguration(target).getMaxAttachmentSize();
         case "maxattachments":
         case "maxAttachments": return getOrCreateConfiguration(target).getMaxAttachments();
+        case "maxbodysize":
+        case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
         case "maxcontentlength":
@@ -254,6 +293,9 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxRememberedCustomers": return target.getMaxRememberedCustomers();
         case "messageid":
         case "messageId": return getOrCreateConfiguration(target).getMessageId();
+        case "messagetypes":
+        case "messageTypes": return getOrCreateConfiguration(target).getMessageTypes();
+        case "path": return getOrCreateConfiguration(target).getPath();
         case "preserveorder":
         case "preserveOrder": return getOrCreateConfiguration(target).isPreserveOrder();
         case "privatemessage":
@@ -276,6 +318,8 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "rateLimitPeriod": return target.getRateLimitPeriod();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "signaturetolerance":
+        case "signatureTolerance": return getOrCreateConfiguration(target).getSignatureTolerance();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "status": return getOrCreateConfiguration(target).getStatus();
@@ -291,6 +335,10 @@ public class LiveDeskComponentConfigurer extends PropertyConfigurerSupport imple
         case "throwExceptionOnFailure": return getOrCreateConfiguration(target).isThrowExceptionOnFailure();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
+        case "webhooktoken":
+        case "webhookToken": return getOrCreateConfiguration(target).getWebhookToken();
         default: return null;
         }
     }

@@ -76,9 +76,25 @@ public final class LiveDeskConvertersLoader implements TypeConverterLoader, Came
                 }
                 return answer;
             });
+        addTypeConverter(registry, java.lang.String.class, io.github.camellivedesk.model.event.LiveDeskEvent.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.camellivedesk.LiveDeskConverters.toJson((io.github.camellivedesk.model.event.LiveDeskEvent) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, java.util.Map.class, io.github.camellivedesk.model.LiveDeskMessage.class, false,
             (type, exchange, value) -> {
                 Object answer = io.github.camellivedesk.LiveDeskConverters.toMap((io.github.camellivedesk.model.LiveDeskMessage) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, java.util.Map.class, io.github.camellivedesk.model.event.LiveDeskEvent.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.camellivedesk.LiveDeskConverters.toMap((io.github.camellivedesk.model.event.LiveDeskEvent) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }

@@ -29,10 +29,19 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiSecret": target.getConfiguration().setApiSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "continueoniothread":
         case "continueOnIoThread": target.getConfiguration().setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
         case "conversationid":
         case "conversationId": target.getConfiguration().setConversationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "events": target.getConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "inreplyto":
         case "inReplyTo": target.getConfiguration().setInReplyTo(property(camelContext, java.lang.Long.class, value)); return true;
         case "inboxid":
@@ -43,10 +52,15 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxAttachmentSize": target.getConfiguration().setMaxAttachmentSize(property(camelContext, long.class, value)); return true;
         case "maxattachments":
         case "maxAttachments": target.getConfiguration().setMaxAttachments(property(camelContext, int.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxcontentlength":
         case "maxContentLength": target.getConfiguration().setMaxContentLength(property(camelContext, int.class, value)); return true;
         case "messageid":
         case "messageId": target.getConfiguration().setMessageId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "messagetypes":
+        case "messageTypes": target.getConfiguration().setMessageTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "preserveorder":
         case "preserveOrder": target.getConfiguration().setPreserveOrder(property(camelContext, boolean.class, value)); return true;
         case "privatemessage":
@@ -57,6 +71,8 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "rateLimitMaxWait": target.getConfiguration().setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "signaturetolerance":
+        case "signatureTolerance": target.getConfiguration().setSignatureTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "templatecategory":
         case "templateCategory": target.getConfiguration().setTemplateCategory(property(camelContext, java.lang.String.class, value)); return true;
@@ -68,6 +84,10 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "templateNamespace": target.getConfiguration().setTemplateNamespace(property(camelContext, java.lang.String.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.getConfiguration().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktoken":
+        case "webhookToken": target.getConfiguration().setWebhookToken(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -81,10 +101,19 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiSecret": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "continueoniothread":
         case "continueOnIoThread": return boolean.class;
         case "conversationid":
         case "conversationId": return java.lang.String.class;
+        case "events": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "inreplyto":
         case "inReplyTo": return java.lang.Long.class;
         case "inboxid":
@@ -95,10 +124,15 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxAttachmentSize": return long.class;
         case "maxattachments":
         case "maxAttachments": return int.class;
+        case "maxbodysize":
+        case "maxBodySize": return long.class;
         case "maxcontentlength":
         case "maxContentLength": return int.class;
         case "messageid":
         case "messageId": return java.lang.Long.class;
+        case "messagetypes":
+        case "messageTypes": return java.lang.String.class;
+        case "path": return java.lang.String.class;
         case "preserveorder":
         case "preserveOrder": return boolean.class;
         case "privatemessage":
@@ -109,6 +143,8 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "rateLimitMaxWait": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "signaturetolerance":
+        case "signatureTolerance": return long.class;
         case "status": return java.lang.String.class;
         case "templatecategory":
         case "templateCategory": return java.lang.String.class;
@@ -120,6 +156,10 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "templateNamespace": return java.lang.String.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhooktoken":
+        case "webhookToken": return java.lang.String.class;
         default: return null;
         }
     }
@@ -134,10 +174,19 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "apiSecret": return target.getConfiguration().getApiSecret();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "continueoniothread":
         case "continueOnIoThread": return target.getConfiguration().isContinueOnIoThread();
         case "conversationid":
         case "conversationId": return target.getConfiguration().getConversationId();
+        case "events": return target.getConfiguration().getEvents();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "inreplyto":
         case "inReplyTo": return target.getConfiguration().getInReplyTo();
         case "inboxid":
@@ -148,10 +197,15 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxAttachmentSize": return target.getConfiguration().getMaxAttachmentSize();
         case "maxattachments":
         case "maxAttachments": return target.getConfiguration().getMaxAttachments();
+        case "maxbodysize":
+        case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxcontentlength":
         case "maxContentLength": return target.getConfiguration().getMaxContentLength();
         case "messageid":
         case "messageId": return target.getConfiguration().getMessageId();
+        case "messagetypes":
+        case "messageTypes": return target.getConfiguration().getMessageTypes();
+        case "path": return target.getConfiguration().getPath();
         case "preserveorder":
         case "preserveOrder": return target.getConfiguration().isPreserveOrder();
         case "privatemessage":
@@ -162,6 +216,8 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "rateLimitMaxWait": return target.getConfiguration().getRateLimitMaxWait();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "signaturetolerance":
+        case "signatureTolerance": return target.getConfiguration().getSignatureTolerance();
         case "status": return target.getConfiguration().getStatus();
         case "templatecategory":
         case "templateCategory": return target.getConfiguration().getTemplateCategory();
@@ -173,6 +229,10 @@ public class LiveDeskEndpointConfigurer extends PropertyConfigurerSupport implem
         case "templateNamespace": return target.getConfiguration().getTemplateNamespace();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.getConfiguration().isThrowExceptionOnFailure();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
+        case "webhooktoken":
+        case "webhookToken": return target.getConfiguration().getWebhookToken();
         default: return null;
         }
     }

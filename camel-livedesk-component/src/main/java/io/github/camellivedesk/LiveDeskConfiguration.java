@@ -1,6 +1,7 @@
 package io.github.camellivedesk;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -11,6 +12,9 @@ import org.apache.camel.spi.UriParams;
  */
 @UriParams
 public class LiveDeskConfiguration implements Cloneable {
+
+    /** How many delivery ids the default, in-memory repository remembers: well over 5 minutes of deliveries. */
+    static final int DEFAULT_REMEMBERED_DELIVERIES = 10_000;
 
     // not "required" in the catalog, as camel-aws2-s3's accessKey/secretKey: the component may supply it, and the
     // endpoint refuses to start without it, naming the option
@@ -121,6 +125,53 @@ public class LiveDeskConfiguration implements Cloneable {
             description = "send: the largest file in bytes (LiveDesk's limit: 40 MB), checked before sending "
                     + "where the size is known.")
     private long maxAttachmentSize = 40L * 1024 * 1024;
+
+    @UriParam(label = "consumer", defaultValue = "/livedesk/events",
+            description = "events: the path on the runtime's HTTP server (platform-http) where LiveDesk posts webhook "
+                    + "events; the API channel's webhook URL is the server's address followed by it.")
+    private String path = "/livedesk/events";
+
+    @UriParam(label = "consumer",
+            description = "events: the events to route, a comma list such as message_created,message_updated; the "
+                    + "others are acknowledged (200) and not routed. Empty for all, including events the component "
+                    + "has no type for.")
+    private String events;
+
+    @UriParam(label = "consumer",
+            description = "events: the message kinds to route, a comma list of incoming (the customer's), outgoing "
+                    + "(agents', the API's, templates), private (notes) and activity; the others are "
+                    + "acknowledged and not routed. Applies to message events only. Empty for all.")
+    private String messageTypes;
+
+    @UriParam(label = "consumer,security", secret = true,
+            description = "events: the API channel's webhook secret. A delivery must then carry a valid "
+                    + "X-Chatwoot-Signature (HMAC-SHA256 of timestamp and body) and an X-Chatwoot-Timestamp within "
+                    + "signatureTolerance, or it is answered 401 and not routed. Never logged.")
+    private String webhookSecret;
+
+    @UriParam(label = "consumer,security", secret = true,
+            description = "events: a token the webhook URL must carry as the value of its query parameter named "
+                    + "token, or the delivery is answered 401 and not routed; for when LiveDesk does not sign. Never "
+                    + "logged.")
+    private String webhookToken;
+
+    @UriParam(label = "consumer,security", defaultValue = "5m", javaType = "java.time.Duration",
+            description = "events: how far a signed delivery's X-Chatwoot-Timestamp may be from now, either way; an "
+                    + "older one is answered 401, so a captured delivery cannot be replayed later.")
+    private long signatureTolerance = 300_000;
+
+    @UriParam(label = "consumer", defaultValue = "1048576",
+            description = "events: the largest body in bytes; a larger one is answered 413 and not routed, and no "
+                    + "more of it than this is read by the component. Limit the HTTP server's body size too (Camel "
+                    + "Main: camel.server.maxBodySize), as the server may read a body before the component sees it.")
+    private long maxBodySize = 1024 * 1024;
+
+    @UriParam(label = "consumer,advanced",
+            description = "events: where the ids of routed deliveries (X-Chatwoot-Delivery) are kept, so that a "
+                    + "delivery seen before is acknowledged and not routed again. Default: in memory, the last "
+                    + DEFAULT_REMEMBERED_DELIVERIES + " ids of this endpoint. Share a JDBC, Infinispan, Redis or "
+                    + "Hazelcast repository between instances behind one webhook URL.")
+    private IdempotentRepository idempotentRepository;
 
     public String getApiKey() {
         return apiKey;
@@ -298,6 +349,70 @@ public class LiveDeskConfiguration implements Cloneable {
         this.maxAttachmentSize = maxAttachmentSize;
     }
 
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
+    public String getMessageTypes() {
+        return messageTypes;
+    }
+
+    public void setMessageTypes(String messageTypes) {
+        this.messageTypes = messageTypes;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public String getWebhookToken() {
+        return webhookToken;
+    }
+
+    public void setWebhookToken(String webhookToken) {
+        this.webhookToken = webhookToken;
+    }
+
+    public long getSignatureTolerance() {
+        return signatureTolerance;
+    }
+
+    public void setSignatureTolerance(long signatureTolerance) {
+        this.signatureTolerance = signatureTolerance;
+    }
+
+    public long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(long maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
     /** A copy for an endpoint, so that endpoint options never change the component's defaults. */
     public LiveDeskConfiguration copy() {
         try {
@@ -311,6 +426,7 @@ public class LiveDeskConfiguration implements Cloneable {
     public String toString() {
         return "LiveDeskConfiguration[baseUrl=" + baseUrl + ", conversationId=" + conversationId
                 + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", apiSecret="
-                + (apiSecret == null ? "unset" : "***") + "]";
+                + (apiSecret == null ? "unset" : "***") + ", webhookSecret=" + (webhookSecret == null ? "unset" : "***")
+                + ", webhookToken=" + (webhookToken == null ? "unset" : "***") + "]";
     }
 }

@@ -11,13 +11,15 @@ import io.github.camellivedesk.internal.HeaderNames;
 public final class LiveDeskConstants {
 
     @Metadata(description = "In: the conversation to send to or whose status to change; overrides the conversationId "
-            + "option and the customer headers (which win over the option). Out (conversation): the id of the conversation created; "
-            + "(send, template to a customer): the customer's conversation the message went to; so that a livedesk: "
-            + "call later in the route goes to it.", javaType = "String")
+            + "option and the customer headers (which win over the option). Out (conversation): the id of the "
+            + "conversation created; (send, template to a customer): the customer's conversation the message went "
+            + "to; so that a livedesk: call later in the route goes to it. Events: the conversation of the message or "
+            + "conversation event, so that a livedesk:send in the route answers in it.", javaType = "String")
     public static final String CONVERSATION_ID = HeaderNames.CONVERSATION_ID;
 
     @Metadata(description = "In (retry): the id of the failed message to resend; overrides the messageId option. "
-            + "Out (every operation): the id LiveDesk gave the message.",
+            + "Out (every operation): the id LiveDesk gave the message. Events: the id of the message of a message "
+            + "event, so that a livedesk:retry in the route resends it.",
             javaType = "Long")
     public static final String MESSAGE_ID = HeaderNames.MESSAGE_ID;
 
@@ -50,11 +52,12 @@ public final class LiveDeskConstants {
             javaType = "String")
     public static final String TEMPLATE_LANGUAGE = HeaderNames.TEMPLATE_LANGUAGE;
 
-    @Metadata(label = "producer", description = "Out: the message status LiveDesk reported, e.g. sent or failed.",
+    @Metadata(description = "Out: the message status LiveDesk reported, e.g. sent or failed. Events: the status of "
+            + "the message of a message event, e.g. sent, delivered, read or failed.",
             javaType = "String")
     public static final String MESSAGE_STATUS = "CamelLiveDeskMessageStatus";
 
-    @Metadata(label = "producer", description = "Out: the channel error of a failed message "
+    @Metadata(description = "Out and events: the channel error of a failed message "
             + "(content_attributes.external_error), e.g. "
             + "131047: Re-engagement message is not allowed.",
             javaType = "String")
@@ -69,7 +72,8 @@ public final class LiveDeskConstants {
 
     @Metadata(description = "In (conversation): the contact to start the conversation with. Out (contact, "
             + "conversation, and send or template to a customer): the id of the contact LiveDesk created, the "
-            + "conversation is with, or the message went to.", javaType = "Long")
+            + "conversation is with, or the message went to. Events: the contact of a contact or conversation "
+            + "event.", javaType = "Long")
     public static final String CONTACT_ID = HeaderNames.CONTACT_ID;
 
     @Metadata(description = "In (conversation): the contact's source_id in the inbox, instead of "
@@ -102,13 +106,27 @@ public final class LiveDeskConstants {
             + "overrides the status option. A String body overrides it.", javaType = "String")
     public static final String NEW_STATUS = HeaderNames.NEW_STATUS;
 
-    @Metadata(label = "producer", description = "Out (conversation, status): the conversation's status now. Only an "
-            + "answer sets it, so a livedesk:status later in the route is not changed by it.", javaType = "String")
+    @Metadata(description = "Out (conversation, status): the conversation's status now. Only an answer or an event "
+            + "sets it, so a livedesk:status later in the route is not changed by it. Events: the status of the "
+            + "conversation of a conversation event.", javaType = "String")
     public static final String CONVERSATION_STATUS = "CamelLiveDeskConversationStatus";
 
     @Metadata(label = "producer", description = "status: with snoozed, until when (an Instant, a Date or epoch "
             + "seconds); without it, until the customer's next message.", javaType = "java.time.Instant")
     public static final String SNOOZED_UNTIL = HeaderNames.SNOOZED_UNTIL;
+
+    @Metadata(label = "consumer", description = "Events: the event's name, e.g. message_created, "
+            + "message_updated, conversation_status_changed.", javaType = "String")
+    public static final String EVENT = "CamelLiveDeskEvent";
+
+    @Metadata(label = "consumer", description = "Events: the delivery's X-Chatwoot-Delivery id, when LiveDesk sent "
+            + "one: the same delivery sent again has the same id.", javaType = "String")
+    public static final String DELIVERY_ID = "CamelLiveDeskDeliveryId";
+
+    @Metadata(label = "consumer", description = "Events (message events): which kind of message it is, as the "
+            + "messageTypes option names it: incoming (the customer wrote it), outgoing (an agent, the API or a "
+            + "template), private (a note for agents) or activity.", javaType = "String")
+    public static final String MESSAGE_DIRECTION = "CamelLiveDeskMessageDirection";
 
     private LiveDeskConstants() {
     }

@@ -8,9 +8,11 @@ import org.apache.camel.Converter;
 
 import io.github.camellivedesk.internal.LiveDeskJson;
 import io.github.camellivedesk.internal.TemplateJson;
+import io.github.camellivedesk.internal.events.EventReader;
 import io.github.camellivedesk.model.LiveDeskMessage;
 import io.github.camellivedesk.model.SendMessageRequest;
 import io.github.camellivedesk.model.TemplateMessage;
+import io.github.camellivedesk.model.event.LiveDeskEvent;
 
 /**
  * Type converters so that the models work from every DSL: {@code convertBodyTo(String.class)} on an answer gives its
@@ -41,6 +43,18 @@ public final class LiveDeskConverters {
     @Converter
     public static LiveDeskMessage toLiveDeskMessage(String json) throws JsonProcessingException {
         return LiveDeskJson.messageReader().readValue(json);
+    }
+
+    /** A webhook event as the JSON LiveDesk delivered, unchanged. */
+    @Converter
+    public static String toJson(LiveDeskEvent event) {
+        return event.json();
+    }
+
+    /** A webhook event's fields, as LiveDesk delivered them (also those the event's record does not model). */
+    @Converter
+    public static Map<String, Object> toMap(LiveDeskEvent event) throws JsonProcessingException {
+        return EventReader.toMap(event.json());
     }
 
     /** A text message. */

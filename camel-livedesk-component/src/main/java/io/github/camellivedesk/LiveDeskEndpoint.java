@@ -25,20 +25,21 @@ import io.github.camellivedesk.internal.Resolved;
 import io.github.camellivedesk.internal.dispatch.Dispatcher;
 
 /**
- * Send text messages, private notes, files and WhatsApp template messages to EngageLab LiveDesk conversations, and
- * resend failed messages.
+ * Send text messages, private notes, files and WhatsApp template messages to EngageLab LiveDesk conversations, resend
+ * failed messages, and receive LiveDesk's webhook events.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "livedesk", title = "LiveDesk", syntax = "livedesk:operation",
-        producerOnly = true, category = { Category.CHAT, Category.CLOUD, Category.API },
+        category = { Category.CHAT, Category.CLOUD, Category.API },
         headersClass = LiveDeskConstants.class)
 public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     // the first backoff after a 429 without Retry-After; doubled per attempt up to rateLimitMaxWait
     private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
 
-    @UriPath(enums = "send,template,retry,contact,conversation,status",
+    @UriPath(enums = "send,template,retry,contact,conversation,status,events",
             description = "What to do: send a text message or files, send a WhatsApp template, retry a failed message, "
-                    + "create a contact, create a conversation, or change a conversation's status.")
+                    + "create a contact, create a conversation, or change a conversation's status (to); or "
+                    + "receive LiveDesk's webhook events (from, events only).")
     @Metadata(required = true)
     private LiveDeskOperation operation;
 
@@ -63,17 +64,32 @@ public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointService
 
     @Override
     public Producer createProducer() {
+        if (operation == LiveDeskOperation.events) {
+            throw new UnsupportedOperationException("livedesk:events receives LiveDesk's webhook events: use it in "
+                    + "from(), and livedesk:send, template, retry, contact, conversation or status in to()");
+        }
         return new LiveDeskProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The livedesk component only sends: use it in to(), not from()");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation != LiveDeskOperation.events) {
+            throw new UnsupportedOperationException("livedesk:" + operation + " sends to LiveDesk: use it in to(); "
+                    + "from(\"livedesk:events\") receives LiveDesk's webhook events");
+        }
+        LiveDeskEventsConsumer consumer = new LiveDeskEventsConsumer(this, processor, configuration);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (operation == LiveDeskOperation.events) {
+            // a consumer needs no API credentials: it only answers LiveDesk
+            LiveDeskOptionRules.events(configuration);
+            return;
+        }
         // a route with wrong credentials or limits fails when it starts
         LiveDeskOptionRules.endpoint(configuration);
         binding = binding(operation, configuration, getComponent().getConfiguration());
@@ -110,6 +126,7 @@ public class LiveDeskEndpoint extends DefaultEndpoint implements EndpointService
             case contact -> binding::contact;
             case conversation -> binding::conversation;
             case status -> binding::status;
+            case events -> throw new IllegalArgumentException("livedesk:events has no producer binding");
         };
     }
 

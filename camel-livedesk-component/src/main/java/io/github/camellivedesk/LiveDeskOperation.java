@@ -17,7 +17,9 @@ public enum LiveDeskOperation {
     /** Create a conversation with a contact in an API channel. */
     conversation,
     /** Change a conversation's status. */
-    status;
+    status,
+    /** Receive LiveDesk's webhook events ({@code from} only). */
+    events;
 
     /** Parses the URI path, naming the valid operations when it is none of them. */
     static LiveDeskOperation fromPath(String path) {

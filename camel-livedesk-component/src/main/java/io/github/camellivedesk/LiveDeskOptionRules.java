@@ -3,6 +3,7 @@ package io.github.camellivedesk;
 import java.net.URI;
 
 import io.github.camellivedesk.error.LiveDeskValidationException;
+import io.github.camellivedesk.internal.events.EventFilter;
 
 import static io.github.camellivedesk.internal.LogSafe.quote;
 
@@ -28,6 +29,45 @@ final class LiveDeskOptionRules {
         atLeast(options.getMaxAttachmentSize(), 1, "option maxAttachmentSize", "Use a positive number of bytes");
         atLeast(options.getRateLimitMaxRetries(), 0, "option rateLimitMaxRetries", "Use 0 or more");
         atLeast(options.getRateLimitMaxWait(), 0, "option rateLimitMaxWait", "Use zero or a positive duration");
+    }
+
+    /** A {@code livedesk:events} endpoint's options. */
+    static void events(LiveDeskConfiguration options) {
+        String path = options.getPath();
+        if (path == null || !path.matches("/[A-Za-z0-9._~/-]*")) {
+            throw new LiveDeskValidationException("option path", quote(path) + " is not a URL path",
+                    "Use a path that starts with / and holds letters, digits, '.', '_', '~', '-' and '/', e.g. "
+                            + "/livedesk/events");
+        }
+        names(options.getEvents(), "[a-z][a-z0-9_]*", "option events",
+                "Use a comma list of event names such as message_created,conversation_status_changed");
+        for (String kind : EventFilter.list(options.getMessageTypes())) {
+            if (!EventFilter.MESSAGE_KINDS.contains(kind)) {
+                throw new LiveDeskValidationException("option messageTypes", quote(kind) + " is no message kind",
+                        "Use a comma list of incoming, outgoing, private and activity");
+            }
+        }
+        notBlankIfSet(options.getWebhookSecret(), "option webhookSecret");
+        notBlankIfSet(options.getWebhookToken(), "option webhookToken");
+        atLeast(options.getSignatureTolerance(), 1000, "option signatureTolerance",
+                "Use a duration of a second or more, e.g. 5m");
+        atLeast(options.getMaxBodySize(), 1, "option maxBodySize", "Use a positive number of bytes, e.g. 1048576");
+    }
+
+    private static void names(String commaList, String pattern, String option, String fix) {
+        for (String name : EventFilter.list(commaList)) {
+            if (!name.matches(pattern)) {
+                throw new LiveDeskValidationException(option, quote(name) + " is not an event name", fix);
+            }
+        }
+    }
+
+    private static void notBlankIfSet(String secret, String option) {
+        if (secret != null && secret.isBlank()) {
+            // the value is a secret: never quoted
+            throw new LiveDeskValidationException(option, "is blank",
+                    "Leave it unset, or set the value configured on the LiveDesk API channel's webhook");
+        }
     }
 
     /** The component's transport options. */

@@ -74,7 +74,7 @@ public final class LiveDeskSecrets implements ContextServicePlugin {
      */
     static String maskableUri(String uri, Map<String, Object> parameters) {
         String safe = uri;
-        for (String option : new String[]{ "apiKey", "apiSecret" }) {
+        for (String option : new String[]{ "apiKey", "apiSecret", "webhookSecret", "webhookToken" }) {
             if (!(parameters.get(option) instanceof String value) || value.indexOf('&') < 0
                     || !(safe.contains(option + "=RAW{") || safe.contains(option + "=RAW%7B"))) {
                 continue;
@@ -85,8 +85,9 @@ public final class LiveDeskSecrets implements ContextServicePlugin {
                 throw new LiveDeskValidationException("option " + option,
                         "is written as RAW{...} and contains '&', which Camel would print unmasked after the '&' "
                                 + "wherever it shows this endpoint",
-                        "Set it on the component instead (camel.component.livedesk.api-key / "
-                                + "camel.component.livedesk.api-secret), or write it as RAW(...) if it contains no ')'");
+                        "Set it on the component instead (camel.component.livedesk."
+                                + option.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ENGLISH)
+                                + "), or write it as RAW(...) if it contains no ')'");
             }
             safe = safe.replace(written, option + "=RAW(" + value + ")");
         }

@@ -30,7 +30,8 @@ class CatalogMetadataTest {
 
     private static final Set<String> OUT_ONLY_HEADERS = Set.of(LiveDeskConstants.MESSAGE_STATUS,
             LiveDeskConstants.EXTERNAL_ERROR, LiveDeskConstants.HTTP_RESPONSE_CODE,
-            LiveDeskConstants.CONVERSATION_STATUS);
+            LiveDeskConstants.CONVERSATION_STATUS, LiveDeskConstants.EVENT, LiveDeskConstants.DELIVERY_ID,
+            LiveDeskConstants.MESSAGE_DIRECTION);
 
     private static JsonNode catalog;
 
@@ -48,7 +49,9 @@ class CatalogMetadataTest {
         JsonNode component = catalog.get("component");
         assertThat(component.get("scheme").asText()).isEqualTo("livedesk");
         assertThat(component.get("syntax").asText()).isEqualTo("livedesk:operation");
-        assertThat(component.get("producerOnly").asBoolean()).isTrue();
+        // livedesk:events consumes, the other operations produce
+        assertThat(component.get("producerOnly").asBoolean()).isFalse();
+        assertThat(component.get("consumerOnly").asBoolean()).isFalse();
         assertThat(component.get("description").asText()).contains("LiveDesk");
     }
 
@@ -67,7 +70,7 @@ class CatalogMetadataTest {
         }
         assertOption(catalog.get("properties"), "operation");
         assertThat(catalog.get("properties").get("operation").get("enum").toString())
-                .isEqualTo("[\"send\",\"template\",\"retry\",\"contact\",\"conversation\",\"status\"]");
+                .isEqualTo("[\"send\",\"template\",\"retry\",\"contact\",\"conversation\",\"status\",\"events\"]");
     }
 
     private static void assertOption(JsonNode options, String name) {
@@ -77,7 +80,7 @@ class CatalogMetadataTest {
 
     @Test
     void secretsAreMarkedSecret() {
-        for (String name : new String[]{ "apiKey", "apiSecret" }) {
+        for (String name : new String[]{ "apiKey", "apiSecret", "webhookSecret", "webhookToken" }) {
             assertThat(catalog.get("properties").get(name).get("secret").asBoolean()).as(name).isTrue();
             assertThat(catalog.get("componentProperties").get(name).get("secret").asBoolean()).as(name).isTrue();
         }
@@ -92,6 +95,12 @@ class CatalogMetadataTest {
         assertThat(properties.get("throwExceptionOnFailure").get("defaultValue").asBoolean()).isTrue();
         assertThat(properties.get("requestTimeout").get("defaultValue").asText()).isEqualTo("60s");
         assertThat(properties.get("maxAttachments").get("defaultValue").asInt()).isEqualTo(15);
+        assertThat(properties.get("path").get("defaultValue").asText())
+                .isEqualTo(new LiveDeskConfiguration().getPath());
+        assertThat(properties.get("maxBodySize").get("defaultValue").asLong())
+                .isEqualTo(new LiveDeskConfiguration().getMaxBodySize());
+        assertThat(properties.get("signatureTolerance").get("defaultValue").asText()).isEqualTo("5m");
+        assertThat(new LiveDeskConfiguration().getSignatureTolerance()).isEqualTo(300_000);
         assertThat(catalog.get("componentProperties").get("maxConnections").get("defaultValue").asInt()).isEqualTo(64);
     }
 
@@ -111,8 +120,12 @@ class CatalogMetadataTest {
         declaredInputs.removeAll(OUT_ONLY_HEADERS);
         assertThat(read).isEqualTo(declaredInputs);
 
-        Set<String> written = constantsUsedIn(Path.of("src/main/java/io/github/camellivedesk/LiveDeskProducer.java"),
-                Pattern.compile("(?:setHeader|setOrRemove)\\((?:out, )?LiveDeskConstants\\.([A-Z_]+)"));
+        Pattern setHeader = Pattern.compile("(?:setHeader|setOrRemove)\\((?:out, )?LiveDeskConstants\\.([A-Z_]+)");
+        Set<String> written = new TreeSet<>(
+                constantsUsedIn(Path.of("src/main/java/io/github/camellivedesk/LiveDeskProducer.java"), setHeader));
+        written.addAll(
+                constantsUsedIn(Path.of("src/main/java/io/github/camellivedesk/LiveDeskEventsConsumer.java"),
+                        setHeader));
         assertThat(constantValues()).containsAll(written);
         assertThat(written).containsAll(OUT_ONLY_HEADERS);
     }

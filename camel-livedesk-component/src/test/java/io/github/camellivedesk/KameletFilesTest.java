@@ -40,7 +40,7 @@ class KameletFilesTest {
             kamelets = files.filter(file -> file.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
         }
         assertThat(kamelets).extracting(file -> file.getFileName().toString())
-                .contains("livedesk-sink" + SUFFIX, "livedesk-template-sink" + SUFFIX);
+                .contains("livedesk-sink" + SUFFIX, "livedesk-template-sink" + SUFFIX, "livedesk-source" + SUFFIX);
 
         for (Path file : kamelets) {
             String name = file.getFileName().toString().replace(SUFFIX, "");
@@ -50,7 +50,9 @@ class KameletFilesTest {
                     "Kamelet");
             Map<String, Object> metadata = map(kamelet.get("metadata"));
             assertThat(metadata).as(name).containsEntry("name", name);
-            assertThat(map(metadata.get("labels"))).as(name).containsEntry("camel.apache.org/kamelet.type", "sink");
+            // a sink sends to livedesk: from kamelet:source, a source receives from livedesk: into kamelet:sink
+            String type = name.endsWith("-source") ? "source" : "sink";
+            assertThat(map(metadata.get("labels"))).as(name).containsEntry("camel.apache.org/kamelet.type", type);
             assertThat(map(metadata.get("annotations"))).as(name).containsKeys("camel.apache.org/provider",
                     "camel.apache.org/kamelet.support.level", "camel.apache.org/kamelet.group");
 
@@ -67,10 +69,18 @@ class KameletFilesTest {
             }
 
             Map<String, Object> from = map(map(spec.get("template")).get("from"));
-            assertThat(from).as(name).containsEntry("uri", "kamelet:source");
-            Map<String, Object> to = ((List<?>) from.get("steps")).stream().map(KameletFilesTest::map)
-                    .filter(step -> step.containsKey("to")).map(step -> map(step.get("to")))
-                    .filter(step -> String.valueOf(step.get("uri")).startsWith("livedesk:")).findFirst().orElseThrow();
+            Map<String, Object> to;
+            if (type.equals("sink")) {
+                assertThat(from).as(name).containsEntry("uri", "kamelet:source");
+                to = ((List<?>) from.get("steps")).stream().map(KameletFilesTest::map)
+                        .filter(step -> step.containsKey("to")).map(step -> map(step.get("to")))
+                        .filter(step -> String.valueOf(step.get("uri")).startsWith("livedesk:")).findFirst()
+                        .orElseThrow();
+            } else {
+                assertThat(String.valueOf(from.get("uri"))).as(name).startsWith("livedesk:");
+                assertThat(((List<?>) from.get("steps")).contains(Map.of("to", "kamelet:sink"))).as(name).isTrue();
+                to = from;
+            }
             assertThat(endpointOptions.get("operation").get("enum")).extracting(JsonNode::asText).as(name)
                     .contains(String.valueOf(to.get("uri")).substring("livedesk:".length()));
             map(to.get("parameters")).forEach((option, value) -> {

@@ -20,7 +20,7 @@ import org.apache.logging.log4j.core.config.Property;
  */
 final class LogCapture extends AbstractAppender implements AutoCloseable {
 
-    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Line> lines = new ConcurrentLinkedQueue<>();
     private final Level previous;
     private final Map<String, Appender> others;
 
@@ -63,12 +63,20 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
             line.append(" | ").append(thrown);
             thrown = thrown.getCause();
         }
-        lines.add(line.toString());
+        lines.add(new Line(event.getLevel(), line.toString()));
     }
 
     /** Every line captured so far, with the logger name first. */
     List<String> lines() {
-        return List.copyOf(lines);
+        return lines.stream().map(Line::text).toList();
+    }
+
+    /** The lines logged at {@code level} or more severe (ERROR is more severe than WARN). */
+    List<String> lines(Level level) {
+        return lines.stream().filter(line -> line.level().isMoreSpecificThan(level)).map(Line::text).toList();
+    }
+
+    private record Line(Level level, String text) {
     }
 
     @Override

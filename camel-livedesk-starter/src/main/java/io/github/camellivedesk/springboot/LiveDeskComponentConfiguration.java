@@ -2,6 +2,7 @@ package io.github.camellivedesk.springboot;
 
 import java.time.Duration;
 
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -260,6 +261,70 @@ public class LiveDeskComponentConfiguration {
      * endpoints, on the component.
      */
     private String apiSecret;
+
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
+     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
+     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
+     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
+     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
+     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
+     * and ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+
+    /**
+     * events: the path on the runtime's HTTP server (platform-http) where LiveDesk posts webhook events; the API
+     * channel's webhook URL is the server's address followed by it.
+     */
+    private String path = "/livedesk/events";
+
+    /**
+     * events: the events to route, a comma list such as message_created,message_updated; the others are acknowledged
+     * (200) and not routed. Empty for all, including events the component has no type for.
+     */
+    private String events;
+
+    /**
+     * events: the message kinds to route, a comma list of incoming (the customer's), outgoing (agents', the API's,
+     * templates), private (notes) and activity; the others are acknowledged and not routed. Applies to message
+     * events only. Empty for all.
+     */
+    private String messageTypes;
+
+    /**
+     * events: the API channel's webhook secret. A delivery must then carry a valid X-Chatwoot-Signature (HMAC-SHA256
+     * of timestamp and body) and an X-Chatwoot-Timestamp within signatureTolerance, or it is answered 401 and not
+     * routed. Never logged.
+     */
+    private String webhookSecret;
+
+    /**
+     * events: a token the webhook URL must carry as the value of its query parameter named token, or the delivery is
+     * answered 401 and not routed; for when LiveDesk does not sign. Never logged.
+     */
+    private String webhookToken;
+
+    /**
+     * events: how far a signed delivery's X-Chatwoot-Timestamp may be from now, either way; an older one is answered
+     * 401, so a captured delivery cannot be replayed later.
+     */
+    private Duration signatureTolerance = Duration.ofMinutes(5);
+
+    /**
+     * events: the largest body in bytes; a larger one is answered 413 and not routed, and no more of it than this is
+     * read by the component. Limit the HTTP server's body size too (Camel Main: camel.server.maxBodySize), as the
+     * server may read a body before the component sees it.
+     */
+    private Long maxBodySize = 1048576L;
+
+    /**
+     * events: where the ids of routed deliveries (X-Chatwoot-Delivery) are kept, so that a delivery seen before is
+     * acknowledged and not routed again. Default: in memory, the last 10000 ids of this endpoint. Share a JDBC,
+     * Infinispan, Redis or Hazelcast repository between instances behind one webhook URL.
+     */
+    private IdempotentRepository idempotentRepository;
 
     /**
      * TLS settings (trust store, key store, protocols) for connections to LiveDesk. Without them the JVM defaults
@@ -624,5 +689,77 @@ public class LiveDeskComponentConfiguration {
 
     public void setCustomerStateRepository(StateRepository<String, String> customerStateRepository) {
         this.customerStateRepository = customerStateRepository;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
+    public String getMessageTypes() {
+        return messageTypes;
+    }
+
+    public void setMessageTypes(String messageTypes) {
+        this.messageTypes = messageTypes;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public String getWebhookToken() {
+        return webhookToken;
+    }
+
+    public void setWebhookToken(String webhookToken) {
+        this.webhookToken = webhookToken;
+    }
+
+    public Duration getSignatureTolerance() {
+        return signatureTolerance;
+    }
+
+    public void setSignatureTolerance(Duration signatureTolerance) {
+        this.signatureTolerance = signatureTolerance;
+    }
+
+    public Long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(Long maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 }

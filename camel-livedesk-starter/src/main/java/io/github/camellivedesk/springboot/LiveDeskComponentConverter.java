@@ -2,6 +2,7 @@ package io.github.camellivedesk.springboot;
 
 import java.util.Set;
 
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,7 +15,8 @@ import org.springframework.core.convert.converter.GenericConverter;
 import io.github.camellivedesk.LiveDeskConfiguration;
 
 /**
- * Lets the object-valued options refer to Spring beans, as in Camel: {@code camel.component.livedesk.http-client=#myClient}
+ * Lets the object-valued options refer to Spring beans, as in Camel: {@code camel.component.livedesk.http-client=#myClient},
+ * {@code camel.component.livedesk.idempotent-repository=#deliveries}
  * (or {@code #bean:myClient}).
  */
 @AutoConfiguration
@@ -38,7 +40,8 @@ public class LiveDeskComponentConverter {
         public Set<ConvertiblePair> getConvertibleTypes() {
             return Set.of(new ConvertiblePair(String.class, LiveDeskConfiguration.class),
                     new ConvertiblePair(String.class, SSLContextParameters.class),
-                    new ConvertiblePair(String.class, CloseableHttpAsyncClient.class));
+                    new ConvertiblePair(String.class, CloseableHttpAsyncClient.class),
+                    new ConvertiblePair(String.class, IdempotentRepository.class));
         }
 
         @Override

@@ -92,8 +92,9 @@ class LiveDeskProcessor {
     @BuildStep
     RunTimeConfigurationDefaultBuildItem maskApiSecret() {
         // Camel's start-up summary masks only keys on its own list, which has api_secret and apikey but not
-        // apiSecret. A default, so an application that sets its own keywords keeps control (and must list it).
-        return new RunTimeConfigurationDefaultBuildItem(SENSITIVE_KEYWORDS, "apiSecret");
+        // apiSecret, webhookSecret or webhookToken. A default, so an application that sets its own keywords keeps
+        // control (and must list them).
+        return new RunTimeConfigurationDefaultBuildItem(SENSITIVE_KEYWORDS, "apiSecret,webhookSecret,webhookToken");
     }
 
     @BuildStep

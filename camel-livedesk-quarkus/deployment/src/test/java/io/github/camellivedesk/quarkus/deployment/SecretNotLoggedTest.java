@@ -18,19 +18,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecretNotLoggedTest {
 
     private static final String SECRET = "s3cret-that-must-not-be-logged";
+    private static final String WEBHOOK_SECRET = "webhook-s3cret-that-must-not-be-logged";
+    private static final String WEBHOOK_TOKEN = "webhook-t0ken-that-must-not-be-logged";
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withEmptyApplication()
             .overrideConfigKey("camel.component.livedesk.api-key", "quarkus-test-key")
             .overrideConfigKey("camel.component.livedesk.api-secret", SECRET)
+            .overrideConfigKey("camel.component.livedesk.webhook-secret", WEBHOOK_SECRET)
+            .overrideConfigKey("camel.component.livedesk.webhook-token", WEBHOOK_TOKEN)
             .setLogRecordPredicate(record -> true)
             .assertLogRecords(records -> {
                 // the summary is there, so the assertion below has something to look at
                 assertThat(records).map(SecretNotLoggedTest::format).anySatisfy(line -> assertThat(line)
                         .contains("camel.component.livedesk.apiKey"));
                 assertThat(records).map(SecretNotLoggedTest::format).noneSatisfy(line -> assertThat(line)
-                        .contains(SECRET));
+                        .containsAnyOf(SECRET, WEBHOOK_SECRET, WEBHOOK_TOKEN));
             });
 
     @Inject
