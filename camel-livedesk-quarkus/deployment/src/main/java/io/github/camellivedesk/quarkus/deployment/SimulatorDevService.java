@@ -28,6 +28,7 @@ final class SimulatorDevService implements Startable {
         }
         settings.apiKey().ifPresent(builder::apiKey);
         settings.apiSecret().ifPresent(builder::apiSecret);
+        settings.webhookUrl().ifPresent(url -> builder.webhook(url, settings.webhookSecret()));
         simulator = builder.build().start();
     }
 
@@ -45,6 +46,10 @@ final class SimulatorDevService implements Startable {
 
     String apiSecret() {
         return simulator.apiSecret();
+    }
+
+    String webhookSecret() {
+        return settings.webhookSecret();
     }
 
     @Override

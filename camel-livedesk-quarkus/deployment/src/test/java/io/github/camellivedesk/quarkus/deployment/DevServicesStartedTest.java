@@ -37,7 +37,9 @@ class DevServicesStartedTest {
                             .startsWith("Dev Services for LiveDesk started the LiveDesk simulator at http://127.0.0.1:")
                             .contains("(watch the conversations live: http://127.0.0.1:")
                             .contains("/__simulator/ui; what it received: http://127.0.0.1:")
-                            .endsWith("/__simulator/requests)")));
+                            .contains("/__simulator/requests)")
+                            // the application's own port and the consumer's default path
+                            .endsWith("; it posts webhook events to http://127.0.0.1:8081/livedesk/events")));
 
     @Inject
     ProducerTemplate producer;
