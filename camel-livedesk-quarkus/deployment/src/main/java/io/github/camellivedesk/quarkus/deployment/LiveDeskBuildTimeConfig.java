@@ -40,5 +40,13 @@ public interface LiveDeskBuildTimeConfig {
          * If not set, a conversation is created the first time a message is sent to it.
          */
         Optional<List<Long>> conversations();
+
+        /**
+         * Where the simulator posts webhook events (a customer's reply, a message's status). If not set, the
+         * application's own HTTP port in this launch mode and the livedesk:events path
+         * ({@code http://127.0.0.1:8081/livedesk/events} in tests); none when that port is random. {@code none}: no
+         * events.
+         */
+        Optional<String> webhookUrl();
     }
 }

@@ -61,7 +61,9 @@ class LiveDeskDevServicesProcessor {
                 config.devservices().conversations().orElse(List.of()),
                 appConfig.getOptionalValue(API_KEY, String.class),
                 appConfig.getOptionalValue(API_SECRET, String.class),
-                webhookUrl(appConfig, launchMode.getLaunchMode()),
+                config.devservices().webhookUrl().isPresent()
+                        ? config.devservices().webhookUrl().filter(url -> !url.equals("none"))
+                        : webhookUrl(appConfig, launchMode.getLaunchMode()),
                 appConfig.getOptionalValue(WEBHOOK_SECRET, String.class).orElse(GENERATED_WEBHOOK_SECRET));
 
         devServices.produce(DevServicesResultBuildItem.<SimulatorDevService>owned()
