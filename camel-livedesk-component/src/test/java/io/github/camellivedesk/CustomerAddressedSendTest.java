@@ -3,7 +3,6 @@ package io.github.camellivedesk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,12 +14,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.support.service.ServiceSupport;
 import org.junit.jupiter.api.Test;
 
 import io.github.camellivedesk.error.LiveDeskHttpException;
+import io.github.camellivedesk.internal.customer.MapStateRepository;
 import io.github.camellivedesk.model.LiveDeskMessage;
 import io.github.camellivedesk.simulator.Fault;
 import io.github.camellivedesk.simulator.RecordedRequest;
@@ -406,27 +404,5 @@ class CustomerAddressedSendTest extends LiveDeskTestSupport {
         context.addComponent("livedesk", component);
         context.start();
         template = context.createProducerTemplate();
-    }
-
-    /** A StateRepository a user could bring (a table, a cache), here a map the test can look into. */
-    static final class MapStateRepository extends ServiceSupport implements StateRepository<String, String> {
-
-        final Map<String, String> values = new ConcurrentHashMap<>();
-        volatile boolean started;
-
-        @Override
-        protected void doStart() {
-            started = true;
-        }
-
-        @Override
-        public void setState(String key, String value) {
-            values.put(key, value);
-        }
-
-        @Override
-        public String getState(String key) {
-            return values.get(key);
-        }
     }
 }

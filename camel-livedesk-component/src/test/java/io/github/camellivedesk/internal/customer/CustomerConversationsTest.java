@@ -2,9 +2,7 @@ package io.github.camellivedesk.internal.customer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -162,7 +160,7 @@ class CustomerConversationsTest {
 
     @Test
     void aStateRepositoryIsWrittenReadAndAStaleConversationForgottenThereToo() {
-        MapStates states = new MapStates();
+        MapStateRepository states = new MapStateRepository();
         remember(new CustomerConversations(10, states), byPhone("+4915100000001"), 141, 7);
         assertThat(states.values).containsValue("141/7");
         requests.clear();
@@ -199,7 +197,7 @@ class CustomerConversationsTest {
 
     @Test
     void aValueTheComponentDidNotWriteIsIgnored() {
-        MapStates states = new MapStates();
+        MapStateRepository states = new MapStateRepository();
         CustomerConversations customers = new CustomerConversations(10, states);
         remember(customers, byPhone("+4915100000001"), 141, 7);
         states.values.replaceAll((key, value) -> "not a mapping");
@@ -260,7 +258,7 @@ class CustomerConversationsTest {
     @Test
     void aConversationAnotherLookUpStoredBetweenTheTwoRecallsIsAnsweredWithoutAsking() {
         // the first read finds nothing, the second finds what another look-up (or process) wrote meanwhile
-        MapStates states = new MapStates() {
+        MapStateRepository states = new MapStateRepository() {
             private int reads;
 
             @Override
@@ -281,7 +279,7 @@ class CustomerConversationsTest {
 
     @Test
     void aCustomerReadFromTheRepositoryIsAnsweredAndHeldInMemory() {
-        MapStates states = new MapStates();
+        MapStateRepository states = new MapStateRepository();
         states.values.put("k", "141/7");
         CustomerMemory memory = new CustomerMemory(10, states);
 
@@ -350,29 +348,5 @@ class CustomerConversationsTest {
             return "conversation with " + conversation.contactId().value();
         }
         return "contact";
-    }
-
-    /** A StateRepository the test can look into. */
-    private static class MapStates implements StateRepository<String, String> {
-
-        final Map<String, String> values = new HashMap<>();
-
-        @Override
-        public void setState(String key, String value) {
-            values.put(key, value);
-        }
-
-        @Override
-        public String getState(String key) {
-            return values.get(key);
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void stop() {
-        }
     }
 }
