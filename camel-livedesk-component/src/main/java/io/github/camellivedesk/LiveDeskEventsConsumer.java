@@ -15,6 +15,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
@@ -27,6 +28,7 @@ import io.github.camellivedesk.internal.events.BoundedBody;
 import io.github.camellivedesk.internal.events.EventFilter;
 import io.github.camellivedesk.internal.events.EventReader;
 import io.github.camellivedesk.internal.events.RefusedDelivery;
+import io.github.camellivedesk.internal.platformhttp.ServerRefusals;
 import io.github.camellivedesk.model.LiveDeskConversation;
 import io.github.camellivedesk.model.LiveDeskMessage;
 import io.github.camellivedesk.model.event.ContactEvent;
@@ -62,6 +64,7 @@ final class LiveDeskEventsConsumer extends DefaultConsumer {
     private IdempotentRepository repository;
     private boolean ownRepository;
     private Consumer http;
+    private AutoCloseable serverRefusals;
 
     LiveDeskEventsConsumer(LiveDeskEndpoint endpoint, Processor processor, LiveDeskConfiguration options) {
         super(endpoint, processor);
@@ -92,6 +95,9 @@ final class LiveDeskEventsConsumer extends DefaultConsumer {
                     .getEndpoint("platform-http:" + options.getPath() + "?httpMethodRestrict=POST&muteException=true");
             http = endpoint.createConsumer(this::receive);
             ServiceHelper.startService(http);
+            // what the server refuses before receive() runs (a body over its own limit) is answered 4xx without
+            // the engine logging it at ERROR: hostile input must not fill the error log
+            serverRefusals = ServerRefusals.answerQuietly((PlatformHttpEndpoint) endpoint, options.getPath());
         } catch (Exception e) {
             throw new RuntimeCamelException("livedesk:events cannot listen on " + options.getPath()
                     + " through platform-http: " + e.getMessage() + ". It needs the runtime's platform-http engine: "
@@ -102,6 +108,10 @@ final class LiveDeskEventsConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        if (serverRefusals != null) {
+            serverRefusals.close();
+            serverRefusals = null;
+        }
         ServiceHelper.stopService(http);
         http = null;
         if (ownRepository) {

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.logging.log4j.Level;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * Deliveries an attacker (or a broken proxy) would send: each is answered within its limit and never routed, and the
- * genuine delivery after it is routed as usual. The server is set up as the component documentation asks: its body
- * limit (Camel Main: camel.server.maxBodySize) no larger than the consumer's maxBodySize.
+ * Deliveries an attacker (or a broken proxy) would send: each is answered within its limit and never routed, nothing
+ * is logged at ERROR for it (an attacker must not be able to fill an application's error log or page its operators),
+ * and the genuine delivery after it is routed as usual. The server is set up as the component documentation asks: its
+ * body limit (Camel Main: camel.server.maxBodySize) no larger than the consumer's maxBodySize.
  */
 class HostileDeliveriesTest extends EventsTestSupport {
 
@@ -35,6 +38,7 @@ class HostileDeliveriesTest extends EventsTestSupport {
 
     private MockEndpoint events;
     private long genuine = 1000;
+    private LogCapture logs;
 
     @Override
     long serverBodyLimit() {
@@ -43,6 +47,8 @@ class HostileDeliveriesTest extends EventsTestSupport {
 
     @BeforeEach
     void consumer() throws Exception {
+        // WARN, as the tests log by default: whatever the server or the consumer logs is captured to be asserted on
+        logs = LogCapture.begin(Level.WARN);
         routes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -50,6 +56,16 @@ class HostileDeliveriesTest extends EventsTestSupport {
             }
         });
         events = context.getEndpoint("mock:events", MockEndpoint.class);
+    }
+
+    @AfterEach
+    void stopCapture() {
+        logs.close();
+    }
+
+    /** Called once the hostile delivery was answered and the next one routed, so its handling is over. */
+    private void nothingLoggedAtError() {
+        assertThat(logs.lines(Level.ERROR)).as("logged at ERROR for a hostile delivery").isEmpty();
     }
 
     /** A genuine delivery after the hostile one is answered 200 and routed, as the only routed message. */
@@ -70,6 +86,7 @@ class HostileDeliveriesTest extends EventsTestSupport {
         headers.put("X-Chatwoot-Signature", "sha256=" + "0".repeat(64));
         assertThat(post(PATH, body, headers).statusCode()).isEqualTo(401);
         theNextDeliveryIsRouted();
+        nothingLoggedAtError();
     }
 
     @Test
@@ -85,6 +102,7 @@ class HostileDeliveriesTest extends EventsTestSupport {
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(replay.body()).contains("seen before");
         theNextDeliveryIsRouted();
+        nothingLoggedAtError();
     }
 
     @Test
@@ -94,6 +112,7 @@ class HostileDeliveriesTest extends EventsTestSupport {
         // correctly signed, but with the secret of a delivery captured long ago
         assertThat(post(PATH, body, signedHeaders(body, "stale-3", weekAgo)).statusCode()).isEqualTo(401);
         theNextDeliveryIsRouted();
+        nothingLoggedAtError();
     }
 
     @Test
@@ -115,6 +134,7 @@ class HostileDeliveriesTest extends EventsTestSupport {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(ANSWER_WITHIN);
         }
         theNextDeliveryIsRouted();
+        nothingLoggedAtError();
     }
 
     @Test
@@ -126,8 +146,29 @@ class HostileDeliveriesTest extends EventsTestSupport {
                 .POST(java.net.http.HttpRequest.BodyPublishers
                         .ofInputStream(() -> new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
                 .build();
-        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+        HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("larger than");
         theNextDeliveryIsRouted();
+        nothingLoggedAtError();
+    }
+
+    @Test
+    void aSenderThatHangsUpMidBody() throws Exception {
+        // DEBUG too: the server's handling of the hang-up is over once it logged the closed connection, at any level
+        logs.close();
+        logs = LogCapture.begin(Level.DEBUG);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n{\"event\":").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // then closed, 990 bytes short: an orderly close, as a reset could drop the request before it is read
+        }
+        Awaitility.await().atMost(ANSWER_WITHIN)
+                .until(() -> logs.lines().stream().anyMatch(line -> line.contains("Connection was closed")));
+        theNextDeliveryIsRouted();
+        nothingLoggedAtError();
     }
 
     @Test
@@ -135,13 +176,11 @@ class HostileDeliveriesTest extends EventsTestSupport {
         int depth = 200_000;
         String body = "{\"event\":\"message_created\",\"content_attributes\":" + "[".repeat(depth) + "]".repeat(depth)
                 + "}";
-        try (LogCapture logs = LogCapture.begin()) {
-            HttpResponse<String> answer = postSigned(body);
-            assertThat(answer.statusCode()).isEqualTo(400);
-            assertThat(answer.body()).contains("nested deeper than");
-            assertThat(logs.lines(Level.ERROR)).isEmpty();
-        }
+        HttpResponse<String> answer = postSigned(body);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("nested deeper than");
         theNextDeliveryIsRouted();
+        nothingLoggedAtError();
     }
 
     @Test
@@ -167,5 +206,6 @@ class HostileDeliveriesTest extends EventsTestSupport {
             assertThat(statusLine).startsWith("HTTP/1.1 401");
         }
         assertThat(events.getReceivedCounter()).isEqualTo(1);
+        nothingLoggedAtError();
     }
 }

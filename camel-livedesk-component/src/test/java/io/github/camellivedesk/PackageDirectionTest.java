@@ -47,6 +47,17 @@ class PackageDirectionTest {
     }
 
     @Test
+    void onlyOneClassKnowsVertx() {
+        // camel-platform-http-vertx is a provided dependency: an application on another engine (a servlet container)
+        // has no Vert.x, so only the class loaded once the engine is Vert.x's may name a Vert.x type
+        noClasses().that().doNotHaveFullyQualifiedName(
+                "io.github.camellivedesk.internal.platformhttp.VertxServerRefusals")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..",
+                        "org.apache.camel.component.platform.http.vertx..")
+                .check(COMPONENT);
+    }
+
+    @Test
     void theCamelLayersPublicTypesAreItsApiAndThePluginsCamelLoads() {
         Set<String> generated = Set.of("LiveDeskComponentConfigurer", "LiveDeskEndpointConfigurer",
                 "LiveDeskEndpointUriFactory", "LiveDeskConvertersLoader");
