@@ -15,8 +15,8 @@ import org.apache.logging.log4j.core.config.Property;
 
 /**
  * Raises every logger to TRACE (or a given level) and keeps all output, with stack traces, in memory for a test to
- * search. The appenders already configured (the console) keep receiving only what they received before, so a test
- * that captures thousands of TRACE lines does not flood the build output.
+ * search, instead of the appenders already configured (the console): what a test captures, it asserts on, so neither
+ * its expected warnings nor thousands of TRACE lines reach the build output.
  */
 final class LogCapture extends AbstractAppender implements AutoCloseable {
 
@@ -35,11 +35,9 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         previous = root.getLevel();
         others = Map.copyOf(root.getAppenders());
         start();
-        // the root logger lets everything through to the capture; the other appenders stay at the old level
-        others.forEach((name, appender) -> {
-            root.removeAppender(name);
-            root.addAppender(appender, previous, null);
-        });
+        // the root logger lets everything through to the capture, and only there: what a test captures it asserts
+        // on, so it stays out of the build output; the other appenders get it back when the capture closes
+        others.forEach((name, appender) -> root.removeAppender(name));
         root.addAppender(this, level, null);
         root.setLevel(level);
         context.updateLoggers();

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.apache.camel.builder.RouteBuilder;
 
+import io.github.camellivedesk.error.LiveDeskException;
+
 /**
  * The two routes of the example. Credentials and the base URL come from {@code camel.component.livedesk.*}: in dev
  * mode and tests Dev Services fill them with a simulator's, or the LIVEDESK_* variables with a real account's.
@@ -14,6 +16,10 @@ public class OrderRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // the caller (POST /orders) hears the failure and answers it (LiveDeskFailureMapper): logging it here too
+        // would report every refused order twice
+        onException(LiveDeskException.class).logExhausted(false);
+
         from(ORDER_UPDATE).routeId("order-update")
                 .process(exchange -> {
                     Order order = exchange.getMessage().getBody(Order.class);

@@ -20,7 +20,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * The example against the LiveDesk simulator that Dev Services start (nothing is configured in the test). The test
@@ -86,7 +88,8 @@ class OrderRoutesTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("orderId", "C-3", "customer", "Cy", "status", "delayed"))
                 .post("/orders")
-                .then().statusCode(500);
+                .then().statusCode(503).header("Retry-After", notNullValue())
+                .body(containsString("LiveDesk did not take the order update"));
 
         simulator().get("/__simulator/conversations/141/messages").then().body("size()", equalTo(0));
         simulator().get("/__simulator/requests").then().body("response_status", contains(503));
