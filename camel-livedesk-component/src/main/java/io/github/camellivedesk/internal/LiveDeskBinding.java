@@ -85,12 +85,8 @@ public final class LiveDeskBinding {
                         && message.getHeader(HeaderNames.CUSTOMER_EMAIL) == null) {
             return null;
         }
-        return new LiveDeskRequest.CreateContact(inboxId(exchange, null, BODY),
-                field(exchange, null, BODY, HeaderNames.CUSTOMER_NAME),
-                field(exchange, null, BODY, HeaderNames.CUSTOMER_EMAIL),
-                field(exchange, null, BODY, HeaderNames.CUSTOMER_PHONE_NUMBER),
-                new Resolved<>(null, BODY),
-                field(exchange, null, BODY, HeaderNames.CUSTOMER_IDENTIFIER));
+        // the message's body is its text: the customer is the contact the headers and options describe
+        return contact(exchange, NewContact.builder().build(), BODY);
     }
 
     /** The conversation id of a message: none when it goes to a customer, else the header, else the option. */
@@ -274,6 +270,11 @@ public final class LiveDeskBinding {
                     "livedesk:contact takes a NewContact, a Map of the JSON fields, a JSON String, or no body with "
                             + "the CamelLiveDeskCustomer* headers");
         }
+        return contact(exchange, fromBody, bodySource);
+    }
+
+    /** The contact the body's fields describe, completed from the customer headers and the inbox option. */
+    private LiveDeskRequest.CreateContact contact(Exchange exchange, NewContact fromBody, String bodySource) {
         return new LiveDeskRequest.CreateContact(
                 inboxId(exchange, fromBody.inboxId(), bodySource),
                 field(exchange, fromBody.name(), bodySource, HeaderNames.CUSTOMER_NAME),

@@ -293,29 +293,14 @@ public final class LiveDeskClient {
             Object read(byte[] body) throws IOException {
                 // {"meta": {"count": N, "current_page": "1"}, "payload": [contact, ...]}
                 JsonNode tree = LiveDeskJson.mapper().readTree(body);
-                JsonNode payload = tree.path("payload");
-                if (!payload.isArray()) {
-                    throw new IOException("no payload list");
-                }
-                List<LiveDeskContact> contacts = new ArrayList<>();
-                for (JsonNode contact : payload) {
-                    contacts.add(LiveDeskJson.mapper().treeToValue(contact, LiveDeskContact.class));
-                }
+                List<LiveDeskContact> contacts = payloadList(tree, LiveDeskContact.class);
                 return new ContactPage(contacts, tree.path("meta").path("count").asLong(contacts.size()));
             }
         },
         CONVERSATIONS("a list of conversations", "found") {
             @Override
             Object read(byte[] body) throws IOException {
-                JsonNode payload = LiveDeskJson.mapper().readTree(body).path("payload");
-                if (!payload.isArray()) {
-                    throw new IOException("no payload list");
-                }
-                List<LiveDeskConversation> conversations = new ArrayList<>();
-                for (JsonNode conversation : payload) {
-                    conversations.add(LiveDeskJson.mapper().treeToValue(conversation, LiveDeskConversation.class));
-                }
-                return List.copyOf(conversations);
+                return payloadList(LiveDeskJson.mapper().readTree(body), LiveDeskConversation.class);
             }
         },
         STATUS("a status change", "made") {
@@ -338,6 +323,19 @@ public final class LiveDeskClient {
         }
 
         abstract Object read(byte[] body) throws IOException;
+
+        /** Chatwoot's list answers: {@code {"payload": [item, ...]}}. */
+        private static <T> List<T> payloadList(JsonNode tree, Class<T> type) throws IOException {
+            JsonNode payload = tree.path("payload");
+            if (!payload.isArray()) {
+                throw new IOException("no payload list");
+            }
+            List<T> items = new ArrayList<>();
+            for (JsonNode item : payload) {
+                items.add(LiveDeskJson.mapper().treeToValue(item, type));
+            }
+            return List.copyOf(items);
+        }
     }
 
     @Override

@@ -145,12 +145,13 @@ public sealed interface LiveDeskRequest {
             return given(phoneNumber) ? "phone_number" : "email";
         }
 
-        /** The value the customer is known by; an email in lower case. */
+        /** The value the customer is known by, of the field {@link #customerFieldName()} names; an email in lower case. */
         public String customerValue() {
-            if (given(identifier)) {
-                return identifier.value();
-            }
-            return given(phoneNumber) ? phoneNumber.value() : email.value().toLowerCase(Locale.ROOT);
+            return switch (customerFieldName()) {
+                case "identifier" -> identifier.value();
+                case "phone_number" -> phoneNumber.value();
+                default -> email.value().toLowerCase(Locale.ROOT);
+            };
         }
 
         /** Where the conversation id of a message to this customer comes from, for error messages. */
